@@ -1,0 +1,333 @@
+/**
+ * The shared response writer: runs an application and turns what it produces into one framed response
+ * on a ResponseSink. Every server uses it, so startResponse, header deferral, framing, HEAD/204/304,
+ * backpressure and close() mean the same thing everywhere. It never touches a socket itself.
+ */
+import { GatewayError } from "./errors.js";
+import { FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN, HOP_BY_HOP_HEADERS } from "./headers.js";
+import type { Framing, ResponseSink } from "./response-sink.js";
+import type { Application, Body, Chunk, Environ, HeaderList, StartResponse, Write } from "./types.js";
+
+/** How the server wants this response written. */
+export interface RunApplicationOptions {
+  /** Request method; HEAD responses carry no body. */
+  method: string;
+  /** Request protocol: "HTTP/1.0" or "HTTP/1.1". */
+  protocol: string;
+  /** Whether the server intends to keep the connection open after this response. */
+  keepAlive: boolean;
+  /** Value of the Server header; null sends none. Default "patchbay". */
+  serverHeader?: string | null;
+  /** Receives application errors (with their stack) for the server's error log. */
+  onError?: (message: string, error: unknown) => void;
+}
+
+/** What happened, for the access log and the connection. */
+export interface ResponseOutcome {
+  status: number;
+  /** Body bytes handed to the sink. */
+  bytesSent: number;
+  /** Whether the connection may carry another request. */
+  keepAlive: boolean;
+  /** True when the response could not be completed and the connection was aborted (or the client left). */
+  aborted: boolean;
+}
+
+const STATUS_LINE_PATTERN = /^([1-9]\d\d) ([\t\x20-\x7e\x80-\xff]*)$/;
+const INTERNAL_ERROR_BODY = Buffer.from("Internal Server Error\n");
+
+let cachedDate = "";
+let cachedDateSecond = -1;
+
+/** The IMF-fixdate for now (RFC 9110 §5.6.7), recomputed at most once a second. */
+export function httpDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== cachedDateSecond) {
+    cachedDateSecond = second;
+    cachedDate = new Date(second * 1000).toUTCString();
+  }
+  return cachedDate;
+}
+
+function toBytes(chunk: Chunk): Uint8Array {
+  if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
+  if (chunk instanceof Uint8Array) return chunk;
+  throw new GatewayError("ERR_GATEWAY_INVALID_CHUNK", `body chunks must be Uint8Array or string, got ${typeof chunk}`);
+}
+
+/** The status and headers an app chose, validated, plus what the writer learnt from them. */
+interface PendingHead {
+  status: number;
+  reason: string;
+  headers: HeaderList;
+  contentLength: number | undefined;
+  hasDate: boolean;
+  hasServer: boolean;
+}
+
+function parseStartResponse(status: string, headers: HeaderList): PendingHead {
+  const match = typeof status === "string" ? STATUS_LINE_PATTERN.exec(status) : null;
+  if (match === null) {
+    throw new GatewayError("ERR_GATEWAY_INVALID_STATUS", `status must be "NNN Reason" (3 digits, a space, no CR/LF), got ${JSON.stringify(status)}`);
+  }
+  const code = Number(match[1]);
+  if (code < 200) throw new GatewayError("ERR_GATEWAY_INVALID_STATUS", `status ${code}: an application cannot send a 1xx response through startResponse`);
+  if (!Array.isArray(headers)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", "headers must be an array of [name, value] pairs");
+  let contentLength: number | undefined;
+  let hasDate = false;
+  let hasServer = false;
+  for (const header of headers) {
+    if (!Array.isArray(header) || header.length !== 2) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `each header must be a [name, value] pair, got ${JSON.stringify(header)}`);
+    const [name, value] = header;
+    if (typeof name !== "string" || !FIELD_NAME_PATTERN.test(name)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `header name is not a token: ${JSON.stringify(name)}`);
+    if (typeof value !== "string" || !FIELD_VALUE_PATTERN.test(value)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `header ${name} has a value with CR, LF, NUL or a non-latin-1 character: ${JSON.stringify(value)}`);
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP_HEADERS.has(lower)) throw new GatewayError("ERR_GATEWAY_HOP_BY_HOP_HEADER", `hop-by-hop header ${name} is the server's to set, not the application's`);
+    if (lower === "content-length") {
+      if (!/^\d+$/.test(value)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `Content-Length must be digits, got ${JSON.stringify(value)}`);
+      contentLength = Number(value);
+    } else if (lower === "date") hasDate = true;
+    else if (lower === "server") hasServer = true;
+  }
+  return { status: code, reason: match[2] ?? "", headers, contentLength, hasDate, hasServer };
+}
+
+function isBodyless(status: number): boolean {
+  return status === 204 || status === 304;
+}
+
+/** One response in progress. */
+class ResponseRun {
+  readonly #sink: ResponseSink;
+  readonly #options: RunApplicationOptions;
+  readonly #suppressBody: boolean;
+  #pending: PendingHead | undefined;
+  #headSent = false;
+  #framing: Framing = "none";
+  #keepAlive: boolean;
+  #bytesSent = 0;
+  #status = 0;
+
+  constructor(sink: ResponseSink, options: RunApplicationOptions) {
+    this.#sink = sink;
+    this.#options = options;
+    this.#suppressBody = options.method === "HEAD";
+    this.#keepAlive = options.keepAlive;
+  }
+
+  readonly startResponse: StartResponse = (status, headers, excInfo) => {
+    if (this.#pending !== undefined) {
+      if (excInfo === undefined || excInfo === null) {
+        throw new GatewayError("ERR_GATEWAY_START_RESPONSE_TWICE", "startResponse was already called; a second call needs excInfo");
+      }
+      // PEP 3333: once headers are out, re-raise the application's error.
+      if (this.#headSent) throw excInfo;
+    }
+    this.#pending = parseStartResponse(status, headers);
+    return this.#write;
+  };
+
+  /** The legacy write(): sends at once, no backpressure (PEP 3333 discourages it for this reason). */
+  readonly #write: Write = (chunk) => {
+    if (this.#pending === undefined) throw new GatewayError("ERR_GATEWAY_NO_START_RESPONSE", "write() called before startResponse");
+    const bytes = toBytes(chunk);
+    if (bytes.length === 0) return;
+    if (!this.#headSent) this.#sendHead(undefined);
+    this.#sendBytes(bytes);
+  };
+
+  get headSent(): boolean {
+    return this.#headSent;
+  }
+
+  get hasStarted(): boolean {
+    return this.#pending !== undefined;
+  }
+
+  /** Sends the head. `knownLength` is the whole body's length when the writer knows it in advance. */
+  #sendHead(knownLength: number | undefined): void {
+    const pending = this.#pending;
+    if (pending === undefined) throw new GatewayError("ERR_GATEWAY_NO_START_RESPONSE", "the application produced a body without calling startResponse");
+    this.#headSent = true;
+    this.#status = pending.status;
+    const headers: HeaderList = pending.headers.slice();
+    const bodyless = isBodyless(pending.status);
+    if (bodyless) {
+      this.#framing = "none";
+      // RFC 9110 §8.6: no Content-Length in a 204.
+      if (pending.status === 204 && pending.contentLength !== undefined) removeHeader(headers, "content-length");
+    } else if (pending.contentLength !== undefined) {
+      this.#framing = this.#suppressBody ? "none" : "content-length";
+    } else if (knownLength !== undefined) {
+      headers.push(["Content-Length", String(knownLength)]);
+      this.#framing = this.#suppressBody ? "none" : "content-length";
+    } else if (this.#suppressBody) {
+      this.#framing = "none";
+    } else if (this.#options.protocol === "HTTP/1.1") {
+      headers.push(["Transfer-Encoding", "chunked"]);
+      this.#framing = "chunked";
+    } else {
+      // HTTP/1.0 has no chunked coding: the body ends when the connection closes (RFC 9112 §6.3 rule 8).
+      this.#framing = "close";
+      this.#keepAlive = false;
+    }
+    if (!pending.hasDate) headers.push(["Date", httpDate()]);
+    const serverHeader = this.#options.serverHeader === undefined ? "patchbay" : this.#options.serverHeader;
+    if (!pending.hasServer && serverHeader !== null) headers.push(["Server", serverHeader]);
+    if (this.#options.protocol === "HTTP/1.1") {
+      if (!this.#keepAlive) headers.push(["Connection", "close"]);
+    } else if (this.#keepAlive) {
+      headers.push(["Connection", "keep-alive"]);
+    }
+    this.#sink.sendHead({ status: pending.status, reason: pending.reason, headers, framing: this.#framing, keepAlive: this.#keepAlive });
+  }
+
+  /** Writes body bytes honouring a declared Content-Length; returns false when the sink wants a drain. */
+  #sendBytes(bytes: Uint8Array): boolean {
+    if (this.#framing === "none") return true;
+    const declared = this.#pending?.contentLength;
+    if (declared !== undefined && this.#bytesSent + bytes.length > declared) {
+      // PEP 3333: never send more than Content-Length; the surplus is dropped and reported.
+      const room = declared - this.#bytesSent;
+      this.#options.onError?.(`application sent more than its Content-Length of ${declared} bytes; the surplus was dropped`, undefined);
+      if (room <= 0) return true;
+      bytes = bytes.subarray(0, room);
+    }
+    this.#bytesSent += bytes.length;
+    return this.#sink.write(bytes);
+  }
+
+  /** Sends one body chunk, deferring the head until the first non-empty one. */
+  async sendChunk(chunk: Chunk): Promise<void> {
+    const bytes = toBytes(chunk);
+    if (bytes.length === 0) return;
+    if (!this.#headSent) this.#sendHead(undefined);
+    if (!this.#sendBytes(bytes)) await this.#sink.drain();
+  }
+
+  /** Sends a whole body known in advance (an array): one head with Content-Length, then the chunks. */
+  sendWhole(chunks: readonly Chunk[]): void {
+    if (chunks.length === 1) {
+      const bytes = toBytes(chunks[0] as Chunk);
+      if (!this.#headSent) this.#sendHead(bytes.length);
+      if (bytes.length > 0) this.#sendBytes(bytes);
+      return;
+    }
+    const parts = chunks.map(toBytes);
+    let total = 0;
+    for (const bytes of parts) total += bytes.length;
+    if (!this.#headSent) this.#sendHead(total);
+    for (const bytes of parts) if (bytes.length > 0) this.#sendBytes(bytes);
+  }
+
+  /** Completes the response; a body shorter than its Content-Length aborts the connection instead. */
+  finish(): ResponseOutcome {
+    if (!this.#headSent) this.#sendHead(this.#pending === undefined ? undefined : 0);
+    const declared = this.#pending?.contentLength;
+    if (this.#framing === "content-length" && declared !== undefined && this.#bytesSent < declared) {
+      const error = new GatewayError("ERR_GATEWAY_CONTENT_LENGTH_MISMATCH", `application sent ${this.#bytesSent} of its declared Content-Length ${declared} bytes`);
+      return this.abort(error);
+    }
+    this.#sink.end();
+    return { status: this.#status, bytesSent: this.#bytesSent, keepAlive: this.#keepAlive, aborted: false };
+  }
+
+  /** The client is gone or the body failed after the head went out: the connection must not look complete. */
+  abort(error: Error): ResponseOutcome {
+    this.#options.onError?.("response aborted after its headers were sent", error);
+    this.#sink.abort(error);
+    return { status: this.#status, bytesSent: this.#bytesSent, keepAlive: false, aborted: true };
+  }
+
+  /** An error before the head went out: a plain 500, no stack in the body. */
+  sendInternalError(error: unknown): ResponseOutcome {
+    this.#options.onError?.("error in application", error);
+    this.#pending = {
+      status: 500,
+      reason: "Internal Server Error",
+      headers: [["Content-Type", "text/plain; charset=utf-8"]],
+      contentLength: undefined,
+      hasDate: false,
+      hasServer: false,
+    };
+    this.sendWhole([INTERNAL_ERROR_BODY]);
+    return this.finish();
+  }
+
+  clientGoneOutcome(): ResponseOutcome {
+    return { status: this.#status || 499, bytesSent: this.#bytesSent, keepAlive: false, aborted: true };
+  }
+}
+
+function removeHeader(headers: HeaderList, lowerName: string): void {
+  for (let index = headers.length - 1; index >= 0; index--) {
+    if ((headers[index] as [string, string])[0].toLowerCase() === lowerName) headers.splice(index, 1);
+  }
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as Promise<unknown>).then === "function";
+}
+
+function assertIterableBody(body: unknown): asserts body is Body {
+  if (typeof body === "string" || body instanceof Uint8Array) {
+    throw new GatewayError("ERR_GATEWAY_BODY_TYPE", "the body must be an iterable of chunks (e.g. [text]), not a bare string or byte array");
+  }
+  if (typeof body !== "object" || body === null || (typeof (body as Iterable<Chunk>)[Symbol.iterator] !== "function" && typeof (body as AsyncIterable<Chunk>)[Symbol.asyncIterator] !== "function")) {
+    throw new GatewayError("ERR_GATEWAY_BODY_TYPE", `the application must return an iterable or async iterable body, got ${body === null ? "null" : typeof body}`);
+  }
+}
+
+async function closeBody(body: Body | undefined, options: RunApplicationOptions): Promise<void> {
+  if (body === undefined || typeof body.close !== "function") return;
+  try {
+    await body.close();
+  } catch (error) {
+    options.onError?.("error closing the response body", error);
+  }
+}
+
+/** Iterates the body into the response; returns early when the client goes away. */
+async function streamBody(run: ResponseRun, body: Body, sink: ResponseSink, suppress: boolean): Promise<void> {
+  if (Array.isArray(body)) {
+    run.sendWhole(body as readonly Chunk[]);
+    return;
+  }
+  const asyncIterable = (body as AsyncIterable<Chunk>)[Symbol.asyncIterator];
+  if (typeof asyncIterable === "function") {
+    for await (const chunk of body as AsyncIterable<Chunk>) {
+      await run.sendChunk(chunk);
+      // A bodyless response needs only its head; no point producing the rest.
+      if (sink.clientGone || (suppress && run.headSent)) return;
+    }
+    return;
+  }
+  for (const chunk of body as Iterable<Chunk>) {
+    await run.sendChunk(chunk);
+    if (sink.clientGone || (suppress && run.headSent)) return;
+  }
+}
+
+/**
+ * Runs `app` for one request and writes its response into `sink`.
+ * Resolves once the response is complete or aborted; never rejects for an application error.
+ */
+export async function runApplication(app: Application, environ: Environ, sink: ResponseSink, options: RunApplicationOptions): Promise<ResponseOutcome> {
+  const run = new ResponseRun(sink, options);
+  let body: Body | undefined;
+  try {
+    const returned = app(environ, run.startResponse);
+    body = isPromise(returned) ? await returned : returned;
+    assertIterableBody(body);
+    await streamBody(run, body, sink, options.method === "HEAD");
+    if (sink.clientGone) return run.clientGoneOutcome();
+    if (!run.hasStarted) throw new GatewayError("ERR_GATEWAY_NO_START_RESPONSE", "the application returned without calling startResponse");
+    return run.finish();
+  } catch (error) {
+    if (sink.clientGone) return run.clientGoneOutcome();
+    if (run.headSent) return run.abort(error instanceof Error ? error : new Error(String(error)));
+    return run.sendInternalError(error);
+  } finally {
+    await closeBody(body, options);
+  }
+}
