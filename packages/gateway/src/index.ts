@@ -51,3 +51,16 @@ export { applicationUri, requestUri } from "./uri.js";
 // Running apps without a server
 export { callApp } from "./call-app.js";
 export type { CallAppRequest, CallAppResult } from "./call-app.js";
+
+// Fetch bridge
+export { toFetchHandler } from "./fetch-bridge/to-fetch-handler.js";
+export type { ToFetchHandlerOptions } from "./fetch-bridge/to-fetch-handler.js";
+export { fromFetchHandler } from "./fetch-bridge/from-fetch-handler.js";
+export type { FromFetchHandlerOptions } from "./fetch-bridge/from-fetch-handler.js";
+export type { FetchHandler } from "./fetch-bridge/fetch-handler.js";
+export { environFromRequest } from "./fetch-bridge/environ-from-request.js";
+export type { EnvironFromRequestOptions } from "./fetch-bridge/environ-from-request.js";
+export { requestFromEnviron } from "./fetch-bridge/request-from-environ.js";
+export type { RequestFromEnvironOptions } from "./fetch-bridge/request-from-environ.js";
+export { FetchBridgeError } from "./fetch-bridge/errors.js";
+export type { FetchBridgeErrorCode } from "./fetch-bridge/errors.js";
