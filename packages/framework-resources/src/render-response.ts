@@ -1,0 +1,91 @@
+// Turns a finished Response, or an HTTPError, into startResponse + a gateway Body; it never runs user code except media serializers.
+import { reasonPhrase } from "@patchbay/gateway";
+import type { Body, Environ, HeaderList, StartResponse } from "@patchbay/gateway";
+import type { HTTPError } from "./http-error.js";
+import { HTTPNotAcceptable } from "./http-errors.js";
+import { ResourceError } from "./errors.js";
+import type { MediaHandler, MediaHandlers } from "./media-handler.js";
+import type { Response } from "./response.js";
+
+/** The media type of every error body (RFC 9457 §3). */
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+const TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
+const BYTES_CONTENT_TYPE = "application/octet-stream";
+const EMPTY_BODY: Body = Object.freeze([]) as Body;
+
+const statusLines = new Map<number, string>();
+
+/** "200 OK" for 200; built once per status code. */
+export function statusLine(status: number): string {
+  let line = statusLines.get(status);
+  if (line === undefined) {
+    line = `${status} ${reasonPhrase(status)}`;
+    // Only valid codes are cached, so a stray status cannot grow the map without bound.
+    if (Number.isInteger(status) && status >= 100 && status <= 999) statusLines.set(status, line);
+  }
+  return line;
+}
+
+function chooseMediaHandler(response: Response, media: MediaHandlers, environ: Environ): MediaHandler {
+  const contentType = response.contentType;
+  if (contentType !== undefined) {
+    const match = media.forContentType(contentType);
+    if (match === undefined) throw new ResourceError("ERR_RESOURCE_NO_MEDIA_HANDLER", `response.media is set with Content-Type ${contentType}, which has no media handler`, { status: 500 });
+    return match.handler;
+  }
+  const accept = environ.HTTP_ACCEPT;
+  const chosen = media.negotiate(accept);
+  if (chosen === undefined) {
+    throw new HTTPNotAcceptable({ detail: `cannot answer in any type the Accept header allows (${accept ?? ""}); available: ${media.types.join(", ")}`, extensions: { available: media.types } });
+  }
+  response.setHeader("Content-Type", chosen);
+  // RFC 9110 §12.5.5: the representation depends on Accept, so caches must key on it.
+  if (media.types.length > 1) response.appendHeader("Vary", "Accept");
+  return media.get(chosen) as MediaHandler;
+}
+
+/**
+ * Starts the response and returns its body. A text, data or media body goes out as one chunk, so the
+ * writer sends Content-Length; a stream is returned as is (chunked on HTTP/1.1) and the writer closes
+ * it. Throws HTTPNotAcceptable when a media body has no acceptable type.
+ */
+export function renderResponse(response: Response, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
+  let body: Body;
+  let defaultType: string | undefined;
+  switch (response.bodyKind) {
+    case "none":
+      body = EMPTY_BODY;
+      break;
+    case "text":
+      body = [response.text as string];
+      defaultType = TEXT_CONTENT_TYPE;
+      break;
+    case "data":
+      body = [response.data as Uint8Array];
+      defaultType = BYTES_CONTENT_TYPE;
+      break;
+    case "media": {
+      const handler = chooseMediaHandler(response, media, environ);
+      body = [handler.serialize(response.media, response.contentType as string)];
+      break;
+    }
+    case "stream":
+      body = response.stream as Body;
+      defaultType = BYTES_CONTENT_TYPE;
+      break;
+  }
+  if (defaultType !== undefined && response.contentType === undefined) response.setHeader("Content-Type", defaultType);
+  startResponse(statusLine(response.status), response.headers as HeaderList);
+  return body;
+}
+
+/**
+ * Starts a problem+json response for an HTTPError and returns its body (one chunk). The error goes as
+ * excInfo, so it replaces a response already started but not yet sent (PEP 3333 "Error Handling").
+ */
+export function renderProblem(error: HTTPError, startResponse: StartResponse): Body {
+  const headers: HeaderList = [["Content-Type", PROBLEM_CONTENT_TYPE], ...error.headers];
+  startResponse(statusLine(error.status), headers, error);
+  return [JSON.stringify(error.toProblem())];
+}

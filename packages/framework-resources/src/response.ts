@@ -1,0 +1,152 @@
+// The response a responder fills in: status, headers, cookies and one body (text, data, media or stream); it never sends anything.
+import { FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN, isHopByHopHeader } from "@patchbay/gateway";
+import type { Chunk, HeaderList } from "@patchbay/gateway";
+import { stringifySetCookie } from "cookie";
+import type { SerializeOptions } from "cookie";
+import { ResourceError } from "./errors.js";
+
+/** A streamed response body: chunks are sent as they come, with backpressure. */
+export type ResponseStream = Iterable<Chunk> | AsyncIterable<Chunk>;
+
+/** Options of `response.setCookie` (the `cookie` package's: path, domain, maxAge, expires, httpOnly, secure, sameSite, …). */
+export type CookieOptions = SerializeOptions;
+
+/** Which body a response carries; the last one set wins. */
+export type ResponseBodyKind = "none" | "text" | "data" | "media" | "stream";
+
+function checkHeader(name: string, value: string): void {
+  if (!FIELD_NAME_PATTERN.test(name)) throw new ResourceError("ERR_RESOURCE_INVALID_HEADER", `header name is not a token: ${JSON.stringify(name)}`, { status: 500 });
+  if (!FIELD_VALUE_PATTERN.test(value)) throw new ResourceError("ERR_RESOURCE_INVALID_HEADER", `header ${name} has CR, LF, NUL or a non-latin-1 character in its value`, { status: 500 });
+  // RFC 9110 §7.6.1: connection-specific headers are the server's.
+  if (isHopByHopHeader(name)) throw new ResourceError("ERR_RESOURCE_INVALID_HEADER", `hop-by-hop header ${name} is set by the server, not the application`, { status: 500 });
+}
+
+/**
+ * One response being built. `status` defaults to 200. Setting `text`, `data`, `media` or `stream`
+ * chooses the body (the last one set wins); Content-Type then defaults to text/plain; charset=utf-8,
+ * application/octet-stream, the negotiated media type, or application/octet-stream. Created by the app.
+ */
+export class Response {
+  /** The status code. Default 200. */
+  status = 200;
+  /** Set by a before-hook to skip the responder (and the remaining before-hooks). Default false. */
+  complete = false;
+  readonly #headers: HeaderList = [];
+  #kind: ResponseBodyKind = "none";
+  #body: unknown = undefined;
+
+  /** The headers so far, in order (Set-Cookie lines included). */
+  get headers(): readonly (readonly [string, string])[] {
+    return this.#headers;
+  }
+
+  /** Sets a header, replacing any with the same name (any case). Throws for an invalid or hop-by-hop header. */
+  setHeader(name: string, value: string): this {
+    checkHeader(name, value);
+    this.#remove(name.toLowerCase());
+    this.#headers.push([name, value]);
+    return this;
+  }
+
+  /** Adds a header line, keeping existing ones with the same name (e.g. Link, Vary). */
+  appendHeader(name: string, value: string): this {
+    checkHeader(name, value);
+    this.#headers.push([name, value]);
+    return this;
+  }
+
+  /** The first value of a header (any case), or undefined. */
+  getHeader(name: string): string | undefined {
+    const wanted = name.toLowerCase();
+    for (const [headerName, value] of this.#headers) if (headerName.toLowerCase() === wanted) return value;
+    return undefined;
+  }
+
+  /** Removes every header with this name; true when one was there. */
+  deleteHeader(name: string): boolean {
+    return this.#remove(name.toLowerCase());
+  }
+
+  #remove(lowerName: string): boolean {
+    const headers = this.#headers;
+    let removed = false;
+    for (let index = headers.length - 1; index >= 0; index--) {
+      if ((headers[index] as [string, string])[0].toLowerCase() === lowerName) {
+        headers.splice(index, 1);
+        removed = true;
+      }
+    }
+    return removed;
+  }
+
+  /** The Content-Type header; setting it before `media` picks the media handler instead of negotiating. */
+  get contentType(): string | undefined {
+    return this.getHeader("content-type");
+  }
+
+  set contentType(value: string) {
+    this.setHeader("Content-Type", value);
+  }
+
+  /** Adds a Set-Cookie header (RFC 6265 §4.1); the value is percent-encoded. */
+  setCookie(name: string, value: string, options: CookieOptions = {}): this {
+    return this.appendHeader("Set-Cookie", stringifySetCookie(name, value, options));
+  }
+
+  /** Asks the client to drop a cookie: empty value, expired (pass the same path/domain it was set with). */
+  unsetCookie(name: string, options: CookieOptions = {}): this {
+    return this.setCookie(name, "", { ...options, expires: new Date(0), maxAge: 0 });
+  }
+
+  /** Which body is set. */
+  get bodyKind(): ResponseBodyKind {
+    return this.#kind;
+  }
+
+  /** A text body, sent as UTF-8. */
+  get text(): string | undefined {
+    return this.#kind === "text" ? (this.#body as string) : undefined;
+  }
+
+  set text(value: string) {
+    this.#set("text", value);
+  }
+
+  /** A byte body. */
+  get data(): Uint8Array | undefined {
+    return this.#kind === "data" ? (this.#body as Uint8Array) : undefined;
+  }
+
+  set data(value: Uint8Array) {
+    this.#set("data", value);
+  }
+
+  /** A value rendered by a media handler chosen from Content-Type, else from the request's Accept. */
+  get media(): unknown {
+    return this.#kind === "media" ? this.#body : undefined;
+  }
+
+  set media(value: unknown) {
+    this.#set("media", value);
+  }
+
+  /** A streamed body (an async generator, a FileBody, any iterable of chunks); closed by the server when done. */
+  get stream(): ResponseStream | undefined {
+    return this.#kind === "stream" ? (this.#body as ResponseStream) : undefined;
+  }
+
+  set stream(value: ResponseStream) {
+    this.#set("stream", value);
+  }
+
+  /** Drops any body (the response is sent empty). */
+  clearBody(): void {
+    this.#kind = "none";
+    this.#body = undefined;
+  }
+
+  #set(kind: ResponseBodyKind, value: unknown): void {
+    this.#kind = kind;
+    this.#body = value;
+  }
+}
