@@ -1,0 +1,33 @@
+// The response for an error no handler took, and what of an error a client may see; no handler lookup.
+import { GatewayError, reasonPhrase, statusOfError } from "@patchbay/gateway";
+import { HttpError } from "./errors.js";
+import { RouteResponse, TEXT_CONTENT_TYPE } from "./route-response.js";
+
+/** The status an error answers with: its own 4xx/5xx status, else 500. */
+export function statusOfRouteError(error: unknown): number {
+  return error instanceof HttpError ? error.status : (statusOfError(error) ?? 500);
+}
+
+/**
+ * True for errors that are answers, not bugs: an HttpError (abort), or a patchbay error carrying a 4xx
+ * status (bad JSON, body too large, …). Everything else is logged with its stack.
+ */
+export function isExpectedError(error: unknown): boolean {
+  if (error instanceof HttpError) return true;
+  const status = statusOfError(error);
+  return status !== undefined && status < 500 && GatewayError.isGatewayError(error);
+}
+
+/**
+ * The default error response: text/plain "<status> <reason>", then the error's message when the client may
+ * see it (an HttpError's, or a 4xx patchbay error's); a bug's message and stack never reach the client.
+ */
+export function defaultErrorResponse(error: unknown): RouteResponse {
+  const status = statusOfRouteError(error);
+  const reason = reasonPhrase(status);
+  const message = isExpectedError(error) ? (error as Error).message : "";
+  const body = message === "" || message === reason ? `${status} ${reason}\n` : `${status} ${reason}\n${message}\n`;
+  const response = new RouteResponse(body, { status }, TEXT_CONTENT_TYPE);
+  if (error instanceof HttpError) for (const [name, value] of error.headers) response.appendHeader(name, value);
+  return response;
+}

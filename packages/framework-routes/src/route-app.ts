@@ -1,0 +1,329 @@
+// RouteApp: registers routes, hooks, error handlers and mounts, and answers each request through them.
+import { statusOfError } from "@patchbay/gateway";
+import type { Application, Body, Environ, StartResponse } from "@patchbay/gateway";
+import { CallableApplication, HANDLE_REQUEST } from "./callable-application.js";
+import { BUILTIN_CONVERTERS } from "./converter.js";
+import type { Converter } from "./converter.js";
+import { ErrorHandlers } from "./error-handlers.js";
+import type { ErrorClass, ErrorHandler } from "./error-handlers.js";
+import { defaultErrorResponse, isExpectedError, statusOfRouteError } from "./error-response.js";
+import { HttpError, RouteError } from "./errors.js";
+import { compilePathPattern } from "./path-pattern.js";
+import type { CompiledPathPattern, PathParams } from "./path-pattern.js";
+import { RouteRequest } from "./route-request.js";
+import type { QueryValues, RequestSettings } from "./route-request.js";
+import { RouteResponse } from "./route-response.js";
+import { Router } from "./router.js";
+import { toRouteResponse } from "./to-route-response.js";
+import type { RouteResult } from "./to-route-response.js";
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** Options of a RouteApp. */
+export interface RouteAppOptions {
+  /** Largest request body the body readers accept, in bytes; more is a 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** Options of one route. */
+export interface RouteOptions {
+  /** Name for `urlFor`; one name per pattern (the same name may cover several methods of one pattern). */
+  name?: string;
+}
+
+/** A route function: gets the request (with typed `params`), returns what becomes the response. */
+export type RouteHandler<Params = Record<string, unknown>> = (request: RouteRequest<Params>) => RouteResult | Promise<RouteResult>;
+
+/** Runs before routing's handler; returning a result answers the request without calling the handler. */
+export type BeforeHook = (request: RouteRequest) => RouteResult | undefined | Promise<RouteResult | undefined>;
+
+/** Runs after a response is ready (errors' too); may change it in place or return a replacement. */
+export type AfterHook = (request: RouteRequest, response: RouteResponse) => RouteResponse | undefined | Promise<RouteResponse | undefined>;
+
+interface Mount {
+  readonly prefix: string;
+  readonly application: Application;
+}
+
+type MaybePromise<Value> = Value | Promise<Value>;
+
+function isPromise<Value>(value: MaybePromise<Value>): value is Promise<Value> {
+  return typeof value === "object" && value !== null && typeof (value as Promise<Value>).then === "function";
+}
+
+/** Continues with `next` at once for a plain value, after settling for a promise: sync handlers stay sync. */
+function andThen<Value, Next>(value: MaybePromise<Value>, next: (value: Value) => MaybePromise<Next>): MaybePromise<Next> {
+  return isPromise(value) ? value.then(next) : next(value);
+}
+
+const NO_PARAMS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const ROUTE_NAME_PATTERN = /^[A-Za-z_$][\w$.-]*$/;
+const CONVERTER_NAME_PATTERN = /^[A-Za-z_$][\w$]*$/;
+
+function validateOptions(options: RouteAppOptions): number {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) {
+    throw new RouteError("ERR_ROUTE_INVALID_OPTION", `maxBodyBytes must be a non-negative integer, got ${String(options.maxBodyBytes)}`);
+  }
+  return maxBodyBytes;
+}
+
+/**
+ * A Bottle/Flask-style application. The instance is itself a gateway `Application` (a function), so pass
+ * `app` wherever one is expected; `app.application` is the same function, for explicitness.
+ *
+ * Routing: static paths are matched first, then patterns in registration order. A path that exists for
+ * other methods gives 405 with Allow; HEAD runs the GET handler (the writer drops the body); OPTIONS answers
+ * 204 with Allow unless a handler is registered. Mounts (`mount`) are tried before routes.
+ */
+export class RouteApp extends CallableApplication implements RequestSettings {
+  /** Body size limit in bytes (see RouteAppOptions). */
+  readonly maxBodyBytes: number;
+  readonly #router = new Router<RouteHandler>();
+  readonly #converters = new Map<string, Converter>(Object.entries(BUILTIN_CONVERTERS));
+  readonly #names = new Map<string, CompiledPathPattern>();
+  readonly #beforeHooks: BeforeHook[] = [];
+  readonly #afterHooks: AfterHook[] = [];
+  readonly #errorHandlers = new ErrorHandlers();
+  #mounts: Mount[] = [];
+
+  /** Validates options at once: a bad maxBodyBytes throws ERR_ROUTE_INVALID_OPTION. */
+  constructor(options: RouteAppOptions = {}) {
+    super();
+    this.maxBodyBytes = validateOptions(options);
+  }
+
+  /** This app as a gateway Application (the app itself; the property only reads better at export sites). */
+  get application(): Application {
+    return this;
+  }
+
+  /** Registers `handler` for one or more methods on `pattern` (see compilePathPattern for the syntax). */
+  route<Pattern extends string>(methods: string | readonly string[], pattern: Pattern, handler: RouteHandler<PathParams<Pattern>>, options: RouteOptions = {}): this {
+    const list = typeof methods === "string" ? [methods] : methods;
+    if (list.length === 0) throw new RouteError("ERR_ROUTE_INVALID_OPTION", `route ${pattern} needs at least one method`);
+    if (typeof handler !== "function") throw new RouteError("ERR_ROUTE_INVALID_OPTION", `route ${pattern} needs a handler function`);
+    const compiled = this.#compileNamed(pattern, options.name);
+    for (const method of list) this.#router.add(method.toUpperCase(), compiled, handler as RouteHandler);
+    return this;
+  }
+
+  /** Registers a GET handler (HEAD is answered by it too). */
+  get<Pattern extends string>(pattern: Pattern, handler: RouteHandler<PathParams<Pattern>>, options?: RouteOptions): this {
+    return this.route("GET", pattern, handler, options);
+  }
+
+  /** Registers a POST handler. */
+  post<Pattern extends string>(pattern: Pattern, handler: RouteHandler<PathParams<Pattern>>, options?: RouteOptions): this {
+    return this.route("POST", pattern, handler, options);
+  }
+
+  /** Registers a PUT handler. */
+  put<Pattern extends string>(pattern: Pattern, handler: RouteHandler<PathParams<Pattern>>, options?: RouteOptions): this {
+    return this.route("PUT", pattern, handler, options);
+  }
+
+  /** Registers a PATCH handler. */
+  patch<Pattern extends string>(pattern: Pattern, handler: RouteHandler<PathParams<Pattern>>, options?: RouteOptions): this {
+    return this.route("PATCH", pattern, handler, options);
+  }
+
+  /** Registers a DELETE handler. */
+  delete<Pattern extends string>(pattern: Pattern, handler: RouteHandler<PathParams<Pattern>>, options?: RouteOptions): this {
+    return this.route("DELETE", pattern, handler, options);
+  }
+
+  /** Registers a converter for `<name:kind>` patterns registered after this call; may replace a built-in. */
+  converter<Value>(kind: string, converter: Converter<Value>): this {
+    if (!CONVERTER_NAME_PATTERN.test(kind) || kind === "re") throw new RouteError("ERR_ROUTE_INVALID_OPTION", `a converter name must be an identifier other than "re", got ${JSON.stringify(kind)}`);
+    if (typeof converter !== "object" || converter === null || typeof converter.pattern !== "string" || typeof converter.parse !== "function") {
+      throw new RouteError("ERR_ROUTE_INVALID_OPTION", `converter ${kind} needs a string pattern and a parse function`);
+    }
+    try {
+      new RegExp(converter.pattern);
+    } catch (error) {
+      throw new RouteError("ERR_ROUTE_INVALID_OPTION", `converter ${kind}: pattern is not a valid regular expression`, { cause: error });
+    }
+    this.#converters.set(kind, converter as Converter);
+    return this;
+  }
+
+  /** Adds a hook run before every routed request, in registration order; one that returns a result answers the request. */
+  before(hook: BeforeHook): this {
+    this.#beforeHooks.push(hook);
+    return this;
+  }
+
+  /** Adds a hook run on every response this app makes (errors included), in registration order. */
+  after(hook: AfterHook): this {
+    this.#afterHooks.push(hook);
+    return this;
+  }
+
+  /**
+   * Registers an error handler for a status (it receives an HttpError; other errors ride along as its
+   * `cause`) or for an error class and its subclasses. A result that is not a RouteResponse gets the error's status.
+   */
+  errorHandler(status: number, handler: ErrorHandler<HttpError>): this;
+  errorHandler<ErrorType>(errorClass: ErrorClass<ErrorType>, handler: ErrorHandler<ErrorType>): this;
+  errorHandler<ErrorType>(key: number | ErrorClass<ErrorType>, handler: ErrorHandler<ErrorType> | ErrorHandler<HttpError>): this {
+    if (typeof handler !== "function") throw new RouteError("ERR_ROUTE_INVALID_OPTION", "errorHandler() needs a handler function");
+    if (typeof key === "number") this.#errorHandlers.addStatus(key, handler as ErrorHandler<HttpError>);
+    else this.#errorHandlers.addClass(key, handler as ErrorHandler<ErrorType>);
+    return this;
+  }
+
+  /**
+   * Mounts any gateway Application (another RouteApp, or any app) at `prefix` ("/admin"): requests for the
+   * prefix and below go to it with the prefix moved from PATH_INFO to SCRIPT_NAME (wsgiref's shift_path_info).
+   * This app's hooks and error handlers do not run for them. The longest matching prefix wins.
+   */
+  mount(prefix: string, application: Application): this {
+    if (typeof prefix !== "string" || !prefix.startsWith("/") || prefix.endsWith("/") || prefix.includes("<")) {
+      throw new RouteError("ERR_ROUTE_INVALID_OPTION", `a mount prefix starts with "/", does not end with "/" and has no parameters, got ${JSON.stringify(prefix)}`);
+    }
+    if (typeof application !== "function") throw new RouteError("ERR_ROUTE_INVALID_OPTION", `mount ${prefix} needs an Application function`);
+    this.#mounts = [...this.#mounts, { prefix, application }].sort((left, right) => right.prefix.length - left.prefix.length);
+    return this;
+  }
+
+  /**
+   * The app-relative URL of the route named `name` ("/users/3?tab=posts"), percent-encoded; throws
+   * ERR_ROUTE_UNKNOWN_NAME or ERR_ROUTE_INVALID_PARAM. Use `request.urlFor` to include the mount point.
+   */
+  urlFor(name: string, params: Readonly<Record<string, unknown>> = NO_PARAMS, query?: QueryValues): string {
+    const pattern = this.#names.get(name);
+    if (pattern === undefined) throw new RouteError("ERR_ROUTE_UNKNOWN_NAME", `no route is named ${JSON.stringify(name)}`);
+    const path = pattern.build(params);
+    if (query === undefined) return path;
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) for (const item of value as readonly unknown[]) search.append(key, String(item));
+      else search.append(key, String(value));
+    }
+    const queryString = search.toString();
+    return queryString === "" ? path : `${path}?${queryString}`;
+  }
+
+  #compileNamed(pattern: string, name: string | undefined): CompiledPathPattern {
+    if (name === undefined) return compilePathPattern(pattern, this.#converters);
+    if (!ROUTE_NAME_PATTERN.test(name)) throw new RouteError("ERR_ROUTE_INVALID_OPTION", `a route name must be an identifier (dots and dashes allowed), got ${JSON.stringify(name)}`);
+    const named = this.#names.get(name);
+    if (named !== undefined) {
+      if (named.source !== pattern) throw new RouteError("ERR_ROUTE_DUPLICATE_NAME", `route name ${JSON.stringify(name)} already names ${named.source}`);
+      return named;
+    }
+    const compiled = compilePathPattern(pattern, this.#converters);
+    this.#names.set(name, compiled);
+    return compiled;
+  }
+
+  /** Answers one request: mount, or route → hooks → handler → response, with errors through the handlers. */
+  [HANDLE_REQUEST](environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
+    const pathInfo = environ.PATH_INFO;
+    if (this.#mounts.length > 0) {
+      for (const { prefix, application } of this.#mounts) {
+        if (pathInfo === prefix || (pathInfo.startsWith(prefix) && pathInfo.charCodeAt(prefix.length) === 47 /* "/" */)) {
+          return application({ ...environ, SCRIPT_NAME: environ.SCRIPT_NAME + prefix, PATH_INFO: pathInfo.slice(prefix.length) }, startResponse);
+        }
+      }
+    }
+    const path = pathInfo === "" ? "/" : pathInfo;
+    const method = environ.REQUEST_METHOD;
+    const match = this.#router.match(method, path);
+    const request = new RouteRequest(environ, path, match.kind === "found" ? match.params : NO_PARAMS, this);
+    let response: MaybePromise<RouteResponse>;
+    try {
+      response = andThen(this.#runBeforeHooks(request, 0), (early): MaybePromise<RouteResponse> => {
+        let result: MaybePromise<RouteResult>;
+        if (early !== undefined) result = early;
+        else if (match.kind === "found") result = match.handler(request);
+        else if (match.kind === "not-found") throw new HttpError(404);
+        else {
+          const allow = match.allowed.join(", ");
+          // RFC 9110 §9.3.7: OPTIONS describes the resource; §15.5.6: a 405 must list what is allowed.
+          if (method === "OPTIONS") result = new RouteResponse("", { status: 204, headers: [["Allow", allow]] });
+          else throw new HttpError(405, undefined, { headers: [["Allow", allow]] });
+        }
+        return andThen(result, (value) => this.#runAfterHooks(request, toRouteResponse(value), 0));
+      });
+    } catch (error) {
+      response = this.#respondToError(request, error);
+    }
+    if (isPromise(response)) {
+      return response.then(
+        (value) => this.#send(request, value, startResponse),
+        (error: unknown) => andThen(this.#respondToError(request, error), (value) => this.#send(request, value, startResponse)),
+      );
+    }
+    return this.#send(request, response, startResponse);
+  }
+
+  #runBeforeHooks(request: RouteRequest, from: number): MaybePromise<RouteResult | undefined> {
+    const hooks = this.#beforeHooks;
+    for (let index = from; index < hooks.length; index++) {
+      const result = (hooks[index] as BeforeHook)(request);
+      if (isPromise(result)) return result.then((value) => (value !== undefined ? value : this.#runBeforeHooks(request, index + 1)));
+      if (result !== undefined) return result;
+    }
+    return undefined;
+  }
+
+  #runAfterHooks(request: RouteRequest, response: RouteResponse, from: number): MaybePromise<RouteResponse> {
+    const hooks = this.#afterHooks;
+    for (let index = from; index < hooks.length; index++) {
+      const result = (hooks[index] as AfterHook)(request, response);
+      if (isPromise(result)) return result.then((value) => this.#runAfterHooks(request, value ?? response, index + 1));
+      if (result !== undefined) response = result;
+    }
+    return response;
+  }
+
+  /** Turns an error into a response through the registered handlers and the after hooks; never throws. */
+  #respondToError(request: RouteRequest, error: unknown): MaybePromise<RouteResponse> {
+    const expected = isExpectedError(error);
+    if (!expected) this.#log(request, "error", error);
+    const status = statusOfRouteError(error);
+    const hasOwnStatus = error instanceof HttpError || statusOfError(error) !== undefined;
+    const choice = this.#errorHandlers.isEmpty ? undefined : this.#errorHandlers.find(error, status, hasOwnStatus);
+    try {
+      const produced: MaybePromise<RouteResponse> =
+        choice === undefined
+          ? defaultErrorResponse(error)
+          : andThen(choice.handler(choice.error, request), (value) => {
+              const response = toRouteResponse(value);
+              if (!(value instanceof RouteResponse)) response.status = status;
+              // Headers the error carries (Allow on a 405) stay unless the handler set its own.
+              if (error instanceof HttpError) for (const [name, headerValue] of error.headers) if (response.header(name) === undefined) response.appendHeader(name, headerValue);
+              return response;
+            });
+      const response = andThen(produced, (value) => this.#runAfterHooks(request, value, 0));
+      return isPromise(response) ? response.catch((failure: unknown) => this.#lastResort(request, failure)) : response;
+    } catch (failure) {
+      return this.#lastResort(request, failure);
+    }
+  }
+
+  /** An error handler or after hook failed while answering an error: a plain 500, no more user code. */
+  #lastResort(request: RouteRequest, error: unknown): RouteResponse {
+    this.#log(request, "error while handling an error", error);
+    return defaultErrorResponse(undefined);
+  }
+
+  #send(request: RouteRequest, response: RouteResponse, startResponse: StartResponse): Body {
+    try {
+      return response.start(startResponse);
+    } catch (error) {
+      // A status or header the writer refused: the head was not taken, so a 500 can still go out.
+      this.#log(request, "invalid response", error);
+      return defaultErrorResponse(undefined).start(startResponse);
+    }
+  }
+
+  #log(request: RouteRequest, what: string, error: unknown): void {
+    const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+    request.environ["gateway.errors"].write(`[framework-routes] ${what} in ${request.method} ${request.environ.SCRIPT_NAME}${request.path}: ${detail}\n`);
+  }
+}

@@ -1,0 +1,243 @@
+// The request a handler receives: a lazy, read-only view of one environ plus route params and body readers.
+import { environKeyForHeader, requestUri } from "@patchbay/gateway";
+import type { Environ, InputStream } from "@patchbay/gateway";
+import { TextDecoder } from "node:util";
+import { parseCookie } from "cookie";
+import { RouteError } from "./errors.js";
+import { Form } from "./form.js";
+import { MultiDict } from "./multi-dict.js";
+import { parseMultipart } from "./parse-multipart.js";
+import { encodePathText } from "./path-pattern.js";
+import { hasBody, readBody, readBodyChunks } from "./read-body.js";
+
+/** Query values for `urlFor`: arrays repeat the name; null and undefined are left out. */
+export type QueryValues = Readonly<Record<string, string | number | boolean | readonly (string | number | boolean)[] | null | undefined>>;
+
+/** What a request needs from the app that routed it. */
+export interface RequestSettings {
+  /** Body size limit in bytes. */
+  readonly maxBodyBytes: number;
+  /** The app-relative URL of a named route (no SCRIPT_NAME). */
+  urlFor(name: string, params?: Readonly<Record<string, unknown>>, query?: QueryValues): string;
+}
+
+const utf8Strict = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8");
+
+function mediaTypeOf(contentType: string | undefined): string {
+  if (contentType === undefined) return "";
+  const semicolon = contentType.indexOf(";");
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+}
+
+function isJsonMediaType(mediaType: string): boolean {
+  // RFC 6839 §3.1: "+json" structured syntax suffix types are JSON too.
+  return mediaType === "application/json" || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+}
+
+function decoderFor(contentType: string | undefined): TextDecoder {
+  const match = contentType === undefined ? null : /;\s*charset="?([^";\s]+)/i.exec(contentType);
+  if (match === null) return utf8;
+  try {
+    return new TextDecoder(match[1]);
+  } catch {
+    return utf8;
+  }
+}
+
+function unsupported(expected: string, contentType: string | undefined): RouteError {
+  return new RouteError("ERR_ROUTE_UNSUPPORTED_MEDIA_TYPE", `expected ${expected}, got ${contentType === undefined ? "no Content-Type" : `Content-Type ${JSON.stringify(contentType)}`}`);
+}
+
+function consumed(): RouteError {
+  return new RouteError("ERR_ROUTE_BODY_CONSUMED", "the request body was already read as a stream; read it once with stream(), or with bytes(), text(), json() or form()");
+}
+
+/**
+ * One request as a route handler sees it. Everything is computed on first use (query, cookies, headers,
+ * body), so a handler pays only for what it reads. The body can be read once as a stream, or any number of
+ * times through bytes()/text()/json()/form(), which share one buffered copy.
+ */
+export class RouteRequest<Params = Record<string, unknown>> {
+  /** The gateway environ, as the server (or an outer app) gave it. */
+  readonly environ: Environ;
+  /** Converted path parameters of the matched route ({} when none matched). */
+  readonly params: Params;
+  /** The request method, as sent (case-sensitive, RFC 9110 §9.1). */
+  readonly method: string;
+  /** The decoded path within the app (PATH_INFO, "/" when empty). */
+  readonly path: string;
+  readonly #settings: RequestSettings;
+  #query: MultiDict<string> | undefined;
+  #cookies: Readonly<Record<string, string | undefined>> | undefined;
+  #headers: ReadonlyMap<string, string> | undefined;
+  #state: Map<string, unknown> | undefined;
+  #body: Promise<Uint8Array> | undefined;
+  #form: Promise<Form> | undefined;
+  #streamed = false;
+
+  constructor(environ: Environ, path: string, params: Params, settings: RequestSettings) {
+    this.environ = environ;
+    this.method = environ.REQUEST_METHOD;
+    this.path = path;
+    this.params = params;
+    this.#settings = settings;
+  }
+
+  /** Where the app is mounted (SCRIPT_NAME, decoded; "" at the root). */
+  get scriptName(): string {
+    return this.environ.SCRIPT_NAME;
+  }
+
+  /** The full request URL, reconstructed (PEP 3333 "URL Reconstruction"). */
+  get url(): string {
+    return requestUri(this.environ);
+  }
+
+  /** The client's address (REMOTE_ADDR). */
+  get remoteAddress(): string {
+    return this.environ.REMOTE_ADDR;
+  }
+
+  /** The query string's parameters; names may repeat (`getAll`). */
+  get query(): MultiDict<string> {
+    if (this.#query === undefined) {
+      const query = new MultiDict<string>();
+      const queryString = this.environ.QUERY_STRING;
+      if (queryString !== "") for (const [name, value] of new URLSearchParams(queryString)) query.append(name, value);
+      this.#query = query;
+    }
+    return this.#query;
+  }
+
+  /** One request header (case-insensitive name), as the server joined it; undefined when absent. */
+  header(name: string): string | undefined {
+    const key = environKeyForHeader(name);
+    return key === null ? undefined : (this.environ[key] as string | undefined);
+  }
+
+  /** Every request header by lower-case name ("_" in environ keys read back as "-"). */
+  get headers(): ReadonlyMap<string, string> {
+    if (this.#headers === undefined) {
+      const headers = new Map<string, string>();
+      const environ = this.environ;
+      if (environ.CONTENT_TYPE !== undefined) headers.set("content-type", environ.CONTENT_TYPE);
+      if (environ.CONTENT_LENGTH !== undefined) headers.set("content-length", environ.CONTENT_LENGTH);
+      for (const key of Object.keys(environ)) {
+        const value = environ[key];
+        if (key.startsWith("HTTP_") && typeof value === "string") headers.set(key.slice(5).toLowerCase().replaceAll("_", "-"), value);
+      }
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  /** The request's cookies (RFC 6265 §5.4), values percent-decoded. */
+  get cookies(): Readonly<Record<string, string | undefined>> {
+    this.#cookies ??= parseCookie(this.environ.HTTP_COOKIE ?? "");
+    return this.#cookies;
+  }
+
+  /** One cookie's value, or undefined. */
+  cookie(name: string): string | undefined {
+    return this.cookies[name];
+  }
+
+  /** The media type of the body, lower-case, without parameters ("" when there is no Content-Type). */
+  get mediaType(): string {
+    return mediaTypeOf(this.environ.CONTENT_TYPE);
+  }
+
+  /** Per-request storage for hooks and handlers to share (Flask's `g`), created on first use. */
+  get state(): Map<string, unknown> {
+    this.#state ??= new Map();
+    return this.#state;
+  }
+
+  /** The URL of a named route within this request's mount point: SCRIPT_NAME + the route's path (+ "?query"). */
+  urlFor(name: string, params?: Readonly<Record<string, unknown>>, query?: QueryValues): string {
+    const scriptName = this.environ.SCRIPT_NAME;
+    const path = this.#settings.urlFor(name, params, query);
+    return scriptName === "" ? path : encodePathText(scriptName) + path;
+  }
+
+  /** The raw gateway.input, without the size limit (for apps that forward the body elsewhere). */
+  get input(): InputStream {
+    return this.environ["gateway.input"];
+  }
+
+  /** The raw body stream, read once, within the body size limit (413 past it). */
+  stream(): AsyncIterable<Uint8Array> {
+    if (this.#body !== undefined) return this.#replayBody(this.#body);
+    if (this.#streamed) throw consumed();
+    this.#streamed = true;
+    return readBodyChunks(this.environ, this.#settings.maxBodyBytes);
+  }
+
+  /** The whole body as bytes (buffered once), within the body size limit (413 past it). */
+  bytes(): Promise<Uint8Array> {
+    if (this.#body === undefined) {
+      if (this.#streamed) return Promise.reject(consumed());
+      this.#streamed = true;
+      this.#body = readBody(this.environ, this.#settings.maxBodyBytes);
+    }
+    return this.#body;
+  }
+
+  /** The body as text, decoded with the Content-Type charset (default UTF-8). */
+  async text(): Promise<string> {
+    return decoderFor(this.environ.CONTENT_TYPE).decode(await this.bytes());
+  }
+
+  /**
+   * The body parsed as JSON. Needs Content-Type application/json or application/*+json (else 415); an empty
+   * body, invalid UTF-8 or malformed JSON is a 400 (ERR_ROUTE_MALFORMED_JSON).
+   */
+  async json<T = unknown>(): Promise<T> {
+    if (!isJsonMediaType(this.mediaType)) throw unsupported("a JSON body (Content-Type: application/json)", this.environ.CONTENT_TYPE);
+    const bytes = await this.bytes();
+    if (bytes.length === 0) throw new RouteError("ERR_ROUTE_MALFORMED_JSON", "the request body is empty; expected JSON");
+    let text: string;
+    try {
+      // RFC 8259 §8.1: JSON exchanged between systems is UTF-8.
+      text = utf8Strict.decode(bytes);
+    } catch (error) {
+      throw new RouteError("ERR_ROUTE_MALFORMED_JSON", "the JSON request body is not valid UTF-8", { cause: error });
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new RouteError("ERR_ROUTE_MALFORMED_JSON", `malformed JSON in the request body: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /**
+   * The body as a form: application/x-www-form-urlencoded, or multipart/form-data with files. A request
+   * without a body gives an empty form; any other media type is a 415.
+   */
+  form(): Promise<Form> {
+    this.#form ??= this.#parseForm();
+    return this.#form;
+  }
+
+  async #parseForm(): Promise<Form> {
+    const mediaType = this.mediaType;
+    if (mediaType === "application/x-www-form-urlencoded") {
+      const form = new Form();
+      const text = utf8.decode(await this.bytes());
+      for (const [name, value] of new URLSearchParams(text)) form.append(name, value);
+      return form;
+    }
+    if (mediaType === "multipart/form-data") {
+      const contentType = this.environ.CONTENT_TYPE as string;
+      return parseMultipart(contentType, this.stream(), this.#settings.maxBodyBytes);
+    }
+    if (mediaType === "" && !hasBody(this.environ)) return new Form();
+    throw unsupported("a form body (application/x-www-form-urlencoded or multipart/form-data)", this.environ.CONTENT_TYPE);
+  }
+
+  async *#replayBody(body: Promise<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined> {
+    const bytes = await body;
+    if (bytes.length > 0) yield bytes;
+  }
+}

@@ -1,0 +1,115 @@
+// Matches a method and a decoded path to a registered handler and its params; pure, no request or response knowledge.
+import { RouteError } from "./errors.js";
+import type { CompiledPathPattern } from "./path-pattern.js";
+
+/** What a lookup found: a handler, a path that exists for other methods (405), or nothing (404). */
+export type RouteMatch<Handler> =
+  | { readonly kind: "found"; readonly handler: Handler; readonly params: Record<string, unknown> }
+  | { readonly kind: "method-not-allowed"; readonly allowed: readonly string[] }
+  | { readonly kind: "not-found" };
+
+interface RouteEntry<Handler> {
+  readonly pattern: CompiledPathPattern;
+  readonly handlers: Map<string, Handler>;
+}
+
+const NOT_FOUND: RouteMatch<never> = { kind: "not-found" };
+const NO_PARAMS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+/**
+ * A method + path router. Static paths are one Map lookup; dynamic patterns are bucketed by their literal
+ * first segment, so a request only tries the patterns that can match it, in registration order.
+ * A static route wins over a dynamic one for the same path. HEAD falls back to the GET handler.
+ */
+export class Router<Handler> {
+  readonly #entries = new Map<string, RouteEntry<Handler>>();
+  readonly #static = new Map<string, RouteEntry<Handler>>();
+  readonly #dynamic: RouteEntry<Handler>[] = [];
+  #buckets = new Map<string, RouteEntry<Handler>[]>();
+  #wildcard: RouteEntry<Handler>[] = [];
+
+  /** Registers `handler` for `method` (already upper-case) on `pattern`; a second handler for the same pair throws. */
+  add(method: string, pattern: CompiledPathPattern, handler: Handler): void {
+    let entry = this.#entries.get(pattern.source);
+    if (entry === undefined) {
+      entry = { pattern, handlers: new Map() };
+      this.#entries.set(pattern.source, entry);
+      if (pattern.staticPath !== undefined) this.#static.set(pattern.staticPath, entry);
+      else {
+        this.#dynamic.push(entry);
+        this.#rebuildBuckets();
+      }
+    }
+    if (entry.handlers.has(method)) {
+      throw new RouteError("ERR_ROUTE_DUPLICATE_ROUTE", `${method} ${pattern.source} already has a handler`);
+    }
+    entry.handlers.set(method, handler);
+  }
+
+  /** Finds the handler for `method` on `path`. */
+  match(method: string, path: string): RouteMatch<Handler> {
+    let pathExists = false;
+    const staticEntry = this.#static.get(path);
+    if (staticEntry !== undefined) {
+      const handler = pickHandler(staticEntry, method);
+      if (handler !== undefined) return { kind: "found", handler, params: NO_PARAMS };
+      pathExists = true;
+    }
+    for (const entry of this.#candidates(path)) {
+      const params = entry.pattern.match(path);
+      if (params === undefined) continue;
+      const handler = pickHandler(entry, method);
+      if (handler !== undefined) return { kind: "found", handler, params };
+      pathExists = true;
+    }
+    return pathExists ? { kind: "method-not-allowed", allowed: this.allowedMethods(path) } : NOT_FOUND;
+  }
+
+  /**
+   * Every method some route accepts on `path`, sorted, with HEAD where GET is and OPTIONS always
+   * (RFC 9110 §10.2.1 Allow); empty when no route matches the path.
+   */
+  allowedMethods(path: string): string[] {
+    const methods = new Set<string>();
+    const staticEntry = this.#static.get(path);
+    if (staticEntry !== undefined) for (const method of staticEntry.handlers.keys()) methods.add(method);
+    for (const entry of this.#candidates(path)) {
+      if (entry.pattern.match(path) === undefined) continue;
+      for (const method of entry.handlers.keys()) methods.add(method);
+    }
+    if (methods.size === 0) return [];
+    if (methods.has("GET")) methods.add("HEAD");
+    methods.add("OPTIONS");
+    return [...methods].sort();
+  }
+
+  /** The dynamic entries that may match `path`: its first segment's bucket, else the wildcard list. */
+  #candidates(path: string): readonly RouteEntry<Handler>[] {
+    if (this.#buckets.size === 0) return this.#wildcard;
+    const end = path.indexOf("/", 1);
+    return this.#buckets.get(end === -1 ? path.slice(1) : path.slice(1, end)) ?? this.#wildcard;
+  }
+
+  /** Registration-time only: each bucket holds its own entries and the wildcard ones, in registration order. */
+  #rebuildBuckets(): void {
+    const wildcard = this.#dynamic.filter((entry) => entry.pattern.firstSegment === undefined);
+    const buckets = new Map<string, RouteEntry<Handler>[]>();
+    for (const entry of this.#dynamic) {
+      const segment = entry.pattern.firstSegment;
+      if (segment !== undefined && !buckets.has(segment)) {
+        buckets.set(
+          segment,
+          this.#dynamic.filter((candidate) => candidate.pattern.firstSegment === segment || candidate.pattern.firstSegment === undefined),
+        );
+      }
+    }
+    this.#buckets = buckets;
+    this.#wildcard = wildcard;
+  }
+}
+
+function pickHandler<Handler>(entry: RouteEntry<Handler>, method: string): Handler | undefined {
+  const handler = entry.handlers.get(method);
+  // RFC 9110 §9.3.2: HEAD is GET without the body; the response writer drops the body.
+  return handler === undefined && method === "HEAD" ? entry.handlers.get("GET") : handler;
+}
