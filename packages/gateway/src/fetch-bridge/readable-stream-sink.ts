@@ -12,7 +12,10 @@ const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
 
 /** Options for ReadableStreamSink. */
 export interface ReadableStreamSinkOptions {
-  /** Called once, from sendHead, with the head and the body stream (null when the response has no body). */
+  /**
+   * Called once, from sendHead, with the head and the body stream (null when the response has no body).
+   * Not called when the client is already gone: nobody is there to receive the head.
+   */
   onHead: (head: ResponseHead, body: ReadableStream<Uint8Array> | null) => void;
   /** Called once when the consumer cancels the body stream (the client went away). */
   onCancel?: (reason: unknown) => void;
@@ -45,7 +48,8 @@ export class ReadableStreamSink implements ResponseSink {
   }
 
   sendHead(head: ResponseHead): void {
-    if (this.#clientGone || head.framing === "none" || NULL_BODY_STATUSES.has(head.status)) {
+    if (this.#clientGone) return;
+    if (head.framing === "none" || NULL_BODY_STATUSES.has(head.status)) {
       this.#closed = true;
       this.#options.onHead(head, null);
       return;

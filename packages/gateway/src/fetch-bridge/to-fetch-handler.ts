@@ -56,8 +56,13 @@ export function toFetchHandler(app: Application, options: ToFetchHandlerOptions 
   const serverHeader = options.serverHeader === undefined ? null : options.serverHeader;
   return (request) =>
     new Promise<Response>((resolve, reject) => {
-      const disconnect = new AbortController();
       const requestSignal = request.signal;
+      // The client left before we started: nobody would read what the app produces.
+      if (requestSignal.aborted) {
+        resolve(new Response(null, { status: CLIENT_CLOSED_REQUEST_STATUS }));
+        return;
+      }
+      const disconnect = new AbortController();
       let environ: Environ;
       try {
         environ = environFromRequest(request, options);
@@ -82,8 +87,7 @@ export function toFetchHandler(app: Application, options: ToFetchHandlerOptions 
         disconnect.abort(requestSignal.reason);
         sink.markClientGone(requestSignal.reason);
       };
-      if (requestSignal.aborted) onRequestAbort();
-      else requestSignal.addEventListener("abort", onRequestAbort, { once: true });
+      requestSignal.addEventListener("abort", onRequestAbort, { once: true });
       runApplication(app, environ, sink, { method: request.method, protocol: "HTTP/1.1", keepAlive: true, serverHeader, onError }).then(
         () => {
           // Once the response is written, a late abort of the request's signal is no disconnect.
