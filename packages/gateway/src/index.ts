@@ -48,6 +48,17 @@ export { FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN, getHeader, HOP_BY_HOP_HEADERS,
 export { reasonPhrase } from "./status.js";
 export { applicationUri, requestUri } from "./uri.js";
 
+// The validator (SPEC.md, both sides)
+export { assertBodyClosed } from "./validate/assert-body-closed.js";
+export { validate } from "./validate/validate.js";
+export { validateSink } from "./validate/validate-sink.js";
+export { ValidationError } from "./validate/validation-error.js";
+export type { RuleNumber, ViolationSide } from "./validate/validation-error.js";
+export type { ValidateOptions } from "./validate/violation-reporter.js";
+
+// Demo: the tutorial's environ-dump application
+export { environApp } from "./demo/environ-app.js";
+
 // Running apps without a server
 export { callApp } from "./call-app.js";
 export type { CallAppRequest, CallAppResult } from "./call-app.js";

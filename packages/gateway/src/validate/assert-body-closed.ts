@@ -1,0 +1,15 @@
+/** The after-the-fact check of G-7.2: did the server close the validated body? For harnesses, after a response. */
+import type { Environ } from "../types.js";
+import { responseStateOf } from "./response-state.js";
+
+/**
+ * Call once the server is done with the request for `environ` (e.g. after `callApp` or
+ * `runApplication` resolved): reports G-7.2 through the validator's onViolation (default: throws here)
+ * when the application returned a body and the server never called its close(). A close() called twice
+ * is reported by the second call itself. Does nothing for an environ no validated application saw.
+ */
+export function assertBodyClosed(environ: Environ): void {
+  const state = responseStateOf(environ);
+  if (state === undefined || !state.hasBody || state.closeCount > 0) return;
+  state.reporter.violation("G-7.2", "server", "the server finished with the request but never called close() on the body");
+}

@@ -1,0 +1,80 @@
+/**
+ * What the validator knows about one request in flight, shared by the application-side wrappers and
+ * the sink-side checker through the environ object. Plain data; no checks here.
+ */
+import type { Environ, HeaderList } from "../types.js";
+import type { ViolationReporter } from "./violation-reporter.js";
+
+/** The validator's record of one request. */
+export class ResponseState {
+  readonly method: string;
+  readonly reporter: ViolationReporter;
+  /** startResponse was accepted at least once. */
+  started = false;
+  /** The status code and headers of the last accepted startResponse call. */
+  statusCode = 0;
+  reason = "";
+  headers: HeaderList = [];
+  /** The application's headers include Content-Type (G-6.6). */
+  hasContentType = false;
+  /** The application's Content-Length header, if it gave one. */
+  declaredLength: number | undefined;
+  /** Body bytes the application produced so far (body chunks and write()). */
+  bytesProduced = 0;
+  /** A non-empty chunk was yielded or written. */
+  producedNonEmpty = false;
+  /** By G-8.1 and G-5.3 the head must be out: a non-empty chunk was taken and the next one asked for, or write() returned. */
+  headersOut = false;
+  /** The body reached its end (an array counts as ended when returned). */
+  bodyEnded = false;
+  /** The application (or its body) failed, including by a violation thrown into it. */
+  appFailed = false;
+  /** The failure came after the sink had sent the head (G-8.10). */
+  failedAfterHead = false;
+  /** A body wrapper was handed to the server, so close() is owed (G-7.2). */
+  hasBody = false;
+  closeCount = 0;
+  /** The server read sink.clientGone as true (G-7.5). */
+  clientGoneSeen = false;
+  /** The validated sink has sent the head. */
+  sinkHeadSent = false;
+  /** A validated sink is linked to this request. */
+  sinkLinked = false;
+
+  constructor(method: string, reporter: ViolationReporter) {
+    this.method = method;
+    this.reporter = reporter;
+  }
+
+  /** Records a failure of the application side. */
+  markFailed(): void {
+    if (this.appFailed) return;
+    this.appFailed = true;
+    this.failedAfterHead = this.sinkHeadSent;
+  }
+}
+
+const states = new WeakMap<Environ, ResponseState>();
+const sinkLinkedEnvirons = new WeakSet<Environ>();
+
+/**
+ * Links a state to its environ, so validateSink finds it. The first (outermost) validator wins, so
+ * nested validators (G-12.1) leave the server-facing one in place.
+ */
+export function attachResponseState(environ: Environ, state: ResponseState): void {
+  if (states.has(environ)) return;
+  state.sinkLinked = sinkLinkedEnvirons.has(environ);
+  states.set(environ, state);
+}
+
+/** Records that a validated sink writes the response for `environ`. */
+export function linkSink(environ: Environ): void {
+  sinkLinkedEnvirons.add(environ);
+  const state = states.get(environ);
+  if (state !== undefined) state.sinkLinked = true;
+}
+
+/** The state of a validated request, or undefined when the application was not validated. */
+export function responseStateOf(environ: Environ): ResponseState | undefined {
+  return states.get(environ);
+}
