@@ -1,0 +1,92 @@
+/**
+ * ChainApp: a Koa-style middleware chain that is a gateway Application through `app.application`.
+ * It owns the one error boundary of the framework; it imports no server.
+ */
+import type { Application, Body, Environ, StartResponse } from "@patchbay/gateway";
+import { compose, type ComposedStep } from "./compose.js";
+import { Context, type ChainMiddleware, type DefaultState } from "./context.js";
+import { InvalidOptionError } from "./errors.js";
+import { setErrorResponse } from "./error-response.js";
+import { respond } from "./respond.js";
+
+/** Receives errors the boundary did not expose to the client (500s and unexposed ones) and stream failures. */
+export type ErrorListener<State = DefaultState> = (error: unknown, context: Context<State>) => void;
+
+/** Events an app emits; only "error" for now. */
+export type ChainAppEvent = "error";
+
+/**
+ * A Koa-style application. Register middleware with `use()`; hand `app.application` (a gateway
+ * Application, created once per app) to any patchbay server, `callApp`, or `validate`.
+ *
+ * Each request gets one Context. Middleware run in order down the chain and back up (the onion).
+ * Anything thrown becomes a response in one place: an error with a 4xx/5xx `status` answers with that
+ * status (its message shown when exposed), anything else answers 500 with no detail and is reported
+ * to the "error" listeners (by default written to the environ's `gateway.errors`). When nothing sets a
+ * body the answer is 404 "Not Found".
+ *
+ * @example
+ * const app = new ChainApp();
+ * app.use(async (ctx) => { ctx.body = { hello: "world" }; });
+ * serve(app.application, { port: 8080 });
+ */
+export class ChainApp<State = DefaultState> {
+  /** The gateway Application that runs this chain; the same function for the app's whole life. */
+  readonly application: Application;
+  readonly #middleware: ChainMiddleware<State>[] = [];
+  readonly #errorListeners: ErrorListener<State>[] = [];
+  #composed: ComposedStep<Context<State>> | undefined;
+  readonly #report: ErrorListener<State> = (error, context) => this.#reportError(error, context);
+
+  constructor() {
+    this.application = (environ, startResponse) => this.#handle(environ, startResponse);
+  }
+
+  /** Appends a middleware to the chain; returns the app for chaining. Takes effect on the next request. */
+  use(middleware: ChainMiddleware<State>): this {
+    if (typeof middleware !== "function") throw new InvalidOptionError(`app.use() takes a middleware function, got ${middleware === null ? "null" : typeof middleware}`);
+    this.#middleware.push(middleware);
+    this.#composed = undefined;
+    return this;
+  }
+
+  /** Adds a listener for errors the boundary reports. With none, reports go to the environ's `gateway.errors`. */
+  on(event: ChainAppEvent, listener: ErrorListener<State>): this {
+    if (event !== "error") throw new InvalidOptionError(`unknown event ${JSON.stringify(event)}; the only event is "error"`);
+    if (typeof listener !== "function") throw new InvalidOptionError("app.on() takes a listener function");
+    this.#errorListeners.push(listener);
+    return this;
+  }
+
+  async #handle(environ: Environ, startResponse: StartResponse): Promise<Body> {
+    const context = new Context<State>(environ);
+    this.#composed ??= compose(this.#middleware);
+    try {
+      await this.#composed(context);
+      return respond(context, startResponse, this.#report);
+    } catch (error) {
+      // The one error boundary: whatever failed (a middleware, or serialising the body) becomes a response here.
+      if (setErrorResponse(context, error)) this.#reportError(error, context);
+      return respond(context, startResponse, this.#report);
+    }
+  }
+
+  #reportError(error: unknown, context: Context<State>): void {
+    if (this.#errorListeners.length === 0) {
+      writeToErrorStream(context, error);
+      return;
+    }
+    for (const listener of this.#errorListeners) {
+      try {
+        listener(error, context);
+      } catch (listenerError) {
+        writeToErrorStream(context, listenerError);
+      }
+    }
+  }
+}
+
+function writeToErrorStream<State>(context: Context<State>, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  context.environ["gateway.errors"].write(`framework-chain: error in ${context.method} ${context.path}: ${detail}\n`);
+}

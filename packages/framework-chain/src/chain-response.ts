@@ -1,0 +1,132 @@
+/**
+ * `ctx.response`: the status, headers and body a chain is building. It only records them; turning
+ * them into a gateway response is respond.ts's job.
+ */
+import { FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN, isHopByHopHeader, type HeaderList } from "@patchbay/gateway";
+import { InvalidHeaderError, InvalidOptionError, InvalidStatusError } from "./errors.js";
+import { contentTypeFor, parseMediaType } from "./media-type.js";
+
+/** A header value as application code may give it: arrays become repeated fields (Set-Cookie). */
+export type HeaderValue = string | number | readonly string[];
+
+interface StoredHeader {
+  name: string;
+  value: string | string[];
+}
+
+/** Default status: nothing answered yet (Koa's "404 until a body is set"). */
+const DEFAULT_STATUS = 404;
+
+function checkHeader(name: string, value: string): void {
+  if (!FIELD_NAME_PATTERN.test(name)) throw new InvalidHeaderError(`header name is not a token (RFC 9110 §5.1): ${JSON.stringify(name)}`);
+  if (!FIELD_VALUE_PATTERN.test(value)) throw new InvalidHeaderError(`header ${name} has CR, LF, NUL or a non-latin-1 character (RFC 9110 §5.5): ${JSON.stringify(value)}`);
+  // RFC 9110 §7.6.1: connection-specific fields belong to the server.
+  if (isHopByHopHeader(name)) throw new InvalidHeaderError(`hop-by-hop header ${name} is set by the server, not the application`);
+}
+
+/** The response a chain is building. Created by the app once per request. */
+export class ChainResponse {
+  #status = DEFAULT_STATUS;
+  #explicitStatus = false;
+  #body: unknown = undefined;
+  readonly #headers = new Map<string, StoredHeader>();
+
+  /** The status code; 404 until a body or status is set, 200 once a body is set, 204 for a null body. */
+  get status(): number {
+    return this.#status;
+  }
+
+  /** Sets the status (an integer 200–999; 1xx responses cannot pass through startResponse). */
+  set status(code: number) {
+    if (!Number.isInteger(code) || code < 200 || code > 999) throw new InvalidStatusError(`status must be an integer from 200 to 999, got ${String(code)}`);
+    this.#status = code;
+    this.#explicitStatus = true;
+  }
+
+  /** True once application code set the status itself (a body then keeps it). */
+  get hasExplicitStatus(): boolean {
+    return this.#explicitStatus;
+  }
+
+  /** The body as last set; undefined until set. */
+  get body(): unknown {
+    return this.#body;
+  }
+
+  /**
+   * Sets the body: a string, a Uint8Array, an async iterable of chunks (streamed), null (no content),
+   * or any other value (sent as JSON). Sets the status to 200 (204 for null) unless it was set explicitly.
+   */
+  set body(value: unknown) {
+    this.#body = value;
+    if (!this.#explicitStatus) this.#status = value === null ? 204 : 200;
+  }
+
+  /** The media type of the Content-Type header, without parameters ("" when unset). */
+  get type(): string {
+    return parseMediaType(this.get("content-type")).type;
+  }
+
+  /** Sets Content-Type from a shorthand ("html", "json", "text", …) or a full media type. */
+  set type(value: string) {
+    const contentType = contentTypeFor(value);
+    if (contentType === undefined) throw new InvalidOptionError(`unknown content type shorthand ${JSON.stringify(value)}; use "type/subtype" or one of html, text, json, css, js, xml, svg, png, form, bin`);
+    this.set("Content-Type", contentType);
+  }
+
+  /** Replaces a response header (any case). An array sends the field once per value. */
+  set(name: string, value: HeaderValue): void {
+    let stored: string | string[];
+    if (typeof value === "string") stored = value;
+    else if (typeof value === "number") stored = String(value);
+    else stored = value.slice();
+    if (typeof stored === "string") checkHeader(name, stored);
+    else for (const item of stored) checkHeader(name, item);
+    this.#headers.set(name.toLowerCase(), { name, value: stored });
+  }
+
+  /** Adds a value to a response header, keeping those already set (e.g. a second Set-Cookie). */
+  append(name: string, value: string): void {
+    checkHeader(name, value);
+    const key = name.toLowerCase();
+    const existing = this.#headers.get(key);
+    if (existing === undefined) this.#headers.set(key, { name, value });
+    else if (typeof existing.value === "string") existing.value = [existing.value, value];
+    else existing.value.push(value);
+  }
+
+  /** A response header's value (several values joined with ", "), or undefined. */
+  get(name: string): string | undefined {
+    const stored = this.#headers.get(name.toLowerCase());
+    if (stored === undefined) return undefined;
+    return typeof stored.value === "string" ? stored.value : stored.value.join(", ");
+  }
+
+  /** True when the response header is set. */
+  has(name: string): boolean {
+    return this.#headers.has(name.toLowerCase());
+  }
+
+  /** Removes a response header. */
+  remove(name: string): void {
+    this.#headers.delete(name.toLowerCase());
+  }
+
+  /** The headers as a gateway header list, one pair per value, in the order they were first set. */
+  toHeaderList(): HeaderList {
+    const list: HeaderList = [];
+    for (const { name, value } of this.#headers.values()) {
+      if (typeof value === "string") list.push([name, value]);
+      else for (const item of value) list.push([name, item]);
+    }
+    return list;
+  }
+
+  /** Forgets status, headers and body (the error boundary starts its response from scratch). */
+  reset(): void {
+    this.#status = DEFAULT_STATUS;
+    this.#explicitStatus = false;
+    this.#body = undefined;
+    this.#headers.clear();
+  }
+}

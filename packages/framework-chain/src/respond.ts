@@ -1,0 +1,66 @@
+/**
+ * Turns what a chain recorded on `ctx.response` into the gateway response: status line, header list
+ * and Body. It calls startResponse last, so anything that can fail (JSON) fails before it.
+ */
+import { reasonPhrase, type Body, type StartResponse } from "@patchbay/gateway";
+import type { ChainResponse } from "./chain-response.js";
+import type { Context } from "./context.js";
+import { InvalidBodyError } from "./errors.js";
+import { isStreamSource, StreamBody } from "./stream-body.js";
+
+/** Receives a failure of a streamed body, with the context it belongs to. */
+export type StreamErrorReporter<State> = (error: unknown, context: Context<State>) => void;
+
+const NO_CONTENT: Body = Object.freeze([]) as Body;
+const HTML_START = /^\s*</;
+
+function setDefaultType(response: ChainResponse, type: string): void {
+  if (!response.has("content-type")) response.type = type;
+}
+
+/**
+ * Starts the response recorded on `context` and returns its body. Strings default to text/html when
+ * they start with "<", else text/plain; bytes and streams to application/octet-stream; other values are
+ * sent as JSON. A body never set answers with the status's reason phrase (404 "Not Found" by default);
+ * null, 204, 205 and 304 answer with no content (RFC 9110 §15.3.5, §15.3.6, §15.4.5).
+ * Throws ERR_CHAIN_INVALID_BODY, before startResponse, for a body JSON cannot represent.
+ */
+export function respond<State>(context: Context<State>, startResponse: StartResponse, reportStreamError: StreamErrorReporter<State>): Body {
+  const response = context.response;
+  const status = response.status;
+  const body = response.body;
+  let result: Body;
+  if (status === 204 || status === 205 || status === 304 || body === null) {
+    response.remove("content-type");
+    response.remove("content-length");
+    result = NO_CONTENT;
+  } else if (typeof body === "string") {
+    setDefaultType(response, HTML_START.test(body) ? "html" : "text");
+    result = [body];
+  } else if (body instanceof Uint8Array) {
+    setDefaultType(response, "bin");
+    result = [body];
+  } else if (body === undefined) {
+    response.type = "text";
+    result = [reasonPhrase(status)];
+  } else if (isStreamSource(body)) {
+    setDefaultType(response, "bin");
+    result = new StreamBody(body, (error) => reportStreamError(error, context));
+  } else {
+    result = [toJson(body)];
+    setDefaultType(response, "json");
+  }
+  startResponse(`${status} ${reasonPhrase(status)}`, response.toHeaderList());
+  return result;
+}
+
+function toJson(value: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    throw new InvalidBodyError(`ctx.body cannot be sent as JSON: ${(error as Error).message}`, error);
+  }
+  if (json === undefined) throw new InvalidBodyError(`ctx.body of type ${typeof value} cannot be sent as JSON`);
+  return json;
+}

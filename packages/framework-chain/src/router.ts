@@ -1,0 +1,322 @@
+/**
+ * Router: method + path dispatch as chain middleware (koa-router's API), with nested routers and
+ * prefixes flattened into one route table per method, built once and rebuilt only after a change.
+ */
+import { compose, type ComposedStep } from "./compose.js";
+import type { ChainMiddleware, Context, DefaultState } from "./context.js";
+import { InvalidOptionError, InvalidRouteError } from "./errors.js";
+import { compilePathPattern, joinPattern, normalizePrefix, type PathPattern } from "./path-pattern.js";
+import { RouteTree } from "./route-tree.js";
+
+/** Options of a Router. */
+export interface RouterOptions {
+  /** A path every route of this router is under ("/api"). Default "" (none). */
+  prefix?: string;
+}
+
+/** The methods `router.all()` answers, in the order an Allow header lists them. */
+export const ROUTER_ALL_METHODS: readonly string[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/** The methods RFC 9110 §9 defines: an unrouted one gets 405, any other method 501 (RFC 9110 §15.6.2). */
+const STANDARD_METHODS: ReadonlySet<string> = new Set([...ROUTER_ALL_METHODS, "CONNECT", "TRACE"]);
+
+/** Method key of routes registered with all(), for methods no explicit route names. */
+const ANY_METHOD = "*";
+
+const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+interface RouteRecord<State> {
+  methods: readonly string[];
+  pattern: string;
+  middleware: readonly ChainMiddleware<State>[];
+}
+
+interface NestedRouter<State> {
+  prefix: string;
+  router: Router<State>;
+}
+
+/** A route after nesting is resolved: its full pattern and whole middleware chain. */
+interface FlatRoute<State> {
+  methods: readonly string[];
+  pattern: string;
+  chain: readonly ChainMiddleware<State>[];
+}
+
+/** What one method + pattern shape dispatches to. */
+interface RouteEntry<State> {
+  pattern: string;
+  paramNames: readonly string[];
+  handler: ComposedStep<Context<State>>;
+}
+
+interface RouteGroup<State> {
+  pattern: PathPattern;
+  chain: ChainMiddleware<State>[];
+}
+
+interface RouteTable<State> {
+  /** One tree per method, in Allow-header order. */
+  trees: Map<string, RouteTree<RouteEntry<State>>>;
+  /** The all() routes, for a method that has no tree of its own. */
+  anyMethod: RouteTree<RouteEntry<State>> | undefined;
+}
+
+function isRouter<State>(value: unknown): value is Router<State> {
+  return value instanceof Router;
+}
+
+function methodOrder(method: string): number {
+  const index = ROUTER_ALL_METHODS.indexOf(method);
+  return index === -1 ? ROUTER_ALL_METHODS.length : index;
+}
+
+/**
+ * A router: `router.get("/users/:id", middleware…)` runs the middleware when method and path match,
+ * with `ctx.params` set ({ id }) and `ctx.matchedRoute` set to the pattern. Mount it with
+ * `app.use(router.routes())`, and add `app.use(router.allowedMethods())` for 405/501 and OPTIONS.
+ *
+ * Patterns: literal segments, `:name` (one segment), and a final `*name` or `*` (the rest). A static
+ * segment beats a parameter, which beats a wildcard; a trailing "/" is ignored; matching is case-sensitive.
+ * A GET route also answers HEAD (the server sends no body). Router-level middleware (`router.use(fn)`)
+ * run before the handlers of every route of the router and of its nested routers, whatever the order
+ * of registration. An unmatched request passes through to the next middleware.
+ *
+ * @example
+ * const users = new Router({ prefix: "/users" });
+ * users.get("/:id", (ctx) => { ctx.body = { id: ctx.params.id }; });
+ * const api = new Router().use("/api", users);
+ * app.use(api.routes()).use(api.allowedMethods());
+ */
+export class Router<State = DefaultState> {
+  readonly #prefix: string;
+  readonly #routes: RouteRecord<State>[] = [];
+  readonly #middleware: ChainMiddleware<State>[] = [];
+  readonly #nested: NestedRouter<State>[] = [];
+  readonly #parents = new Set<Router<State>>();
+  #table: RouteTable<State> | undefined;
+  /** Scratch for parameter values; safe to share because matching is synchronous. */
+  readonly #values: string[] = [];
+
+  constructor(options: RouterOptions = {}) {
+    this.#prefix = normalizePrefix(options.prefix ?? "");
+  }
+
+  /** Routes GET (and HEAD) requests for `pattern` to `middleware`. */
+  get(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route("GET", pattern, ...middleware);
+  }
+
+  /** Routes HEAD requests (overrides the HEAD a GET route answers). */
+  head(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route("HEAD", pattern, ...middleware);
+  }
+
+  /** Routes POST requests. */
+  post(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route("POST", pattern, ...middleware);
+  }
+
+  /** Routes PUT requests. */
+  put(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route("PUT", pattern, ...middleware);
+  }
+
+  /** Routes PATCH requests. */
+  patch(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route("PATCH", pattern, ...middleware);
+  }
+
+  /** Routes DELETE requests. */
+  delete(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route("DELETE", pattern, ...middleware);
+  }
+
+  /** Routes OPTIONS requests (otherwise allowedMethods() answers them). */
+  options(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route("OPTIONS", pattern, ...middleware);
+  }
+
+  /** Routes every method of ROUTER_ALL_METHODS and any other method, except where an explicit route of the same pattern answers. */
+  all(pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    return this.route(ANY_METHOD, pattern, ...middleware);
+  }
+
+  /**
+   * Routes the given method(s) (any token, e.g. "PROPFIND"; case-insensitive) for `pattern`.
+   * Registering the same method and pattern twice chains both, in order. Throws ERR_CHAIN_INVALID_ROUTE
+   * for a bad pattern and ERR_CHAIN_INVALID_OPTION for a bad method or no middleware.
+   */
+  route(methods: string | readonly string[], pattern: string, ...middleware: ChainMiddleware<State>[]): this {
+    const list = (typeof methods === "string" ? [methods] : methods).map((method) => {
+      if (typeof method !== "string" || (method !== ANY_METHOD && !METHOD_TOKEN.test(method))) throw new InvalidOptionError(`route method must be a token, got ${JSON.stringify(method)}`);
+      return method.toUpperCase();
+    });
+    if (list.length === 0) throw new InvalidOptionError(`route ${JSON.stringify(pattern)} needs at least one method`);
+    compilePathPattern(pattern);
+    if (middleware.length === 0) throw new InvalidOptionError(`route ${JSON.stringify(pattern)} needs at least one middleware`);
+    for (const step of middleware) {
+      if (typeof step !== "function") throw new InvalidOptionError(`route ${JSON.stringify(pattern)}: middleware must be functions, got ${step === null ? "null" : typeof step}`);
+    }
+    this.#routes.push({ methods: list, pattern, middleware });
+    this.#invalidate();
+    return this;
+  }
+
+  /**
+   * Adds router-level middleware, or nests routers. `use(fn…)` runs `fn` before the handlers of every
+   * route below this router; `use(router…)` and `use("/prefix", router…)` add another router's routes
+   * under this router's prefix (plus `prefix`). Later changes to a nested router are picked up.
+   */
+  use(...handlers: (ChainMiddleware<State> | Router<State>)[]): this;
+  use(prefix: string, ...routers: Router<State>[]): this;
+  use(first: string | ChainMiddleware<State> | Router<State>, ...rest: (ChainMiddleware<State> | Router<State>)[]): this {
+    const prefix = typeof first === "string" ? normalizePrefix(first) : undefined;
+    const handlers = typeof first === "string" ? rest : [first, ...rest];
+    for (const handler of handlers) {
+      if (isRouter<State>(handler)) {
+        if (handler.#contains(this)) throw new InvalidOptionError("a router cannot be nested inside itself or one of its own nested routers");
+        this.#nested.push({ prefix: prefix ?? "", router: handler });
+        handler.#parents.add(this);
+      } else if (typeof handler === "function" && prefix === undefined) {
+        this.#middleware.push(handler);
+      } else {
+        throw new InvalidOptionError(prefix === undefined ? "router.use() takes middleware functions or routers" : "router.use(prefix, …) takes routers; put prefixed middleware on a nested router");
+      }
+    }
+    this.#invalidate();
+    return this;
+  }
+
+  /** The middleware that dispatches to this router's routes; unmatched requests go to `next`. */
+  routes(): ChainMiddleware<State> {
+    return (context, next) => {
+      const table = this.#table ?? this.#build();
+      const tree = table.trees.get(context.method) ?? table.anyMethod;
+      if (tree === undefined) return next();
+      const values = this.#values;
+      values.length = 0;
+      const entry = tree.match(context.path, values);
+      if (entry === undefined) return next();
+      if (values.length > 0) context.params = toParams(entry.paramNames, values);
+      context.matchedRoute = entry.pattern;
+      return entry.handler(context, next);
+    };
+  }
+
+  /**
+   * The middleware that answers, after the rest of the chain left a request unanswered (404, no body),
+   * for a path this router knows: OPTIONS with 204 and Allow; a method RFC 9110 does not define with
+   * 501; any other method with 405 and Allow (RFC 9110 §15.5.6). Mount it after routes().
+   */
+  allowedMethods(): ChainMiddleware<State> {
+    return async (context, next) => {
+      await next();
+      const response = context.response;
+      if (response.body !== undefined || response.status !== 404) return;
+      const allow = this.#allowFor(context.path);
+      if (allow === undefined) return;
+      const method = context.method;
+      if (method === "OPTIONS") {
+        response.set("Allow", allow);
+        response.status = 204;
+      } else if (!STANDARD_METHODS.has(method) && !this.#knowsMethod(method)) {
+        response.status = 501;
+      } else {
+        response.set("Allow", allow);
+        response.status = 405;
+      }
+    };
+  }
+
+  /** The Allow value for `path` (methods with a matching route, plus OPTIONS), or undefined when no route matches. */
+  #allowFor(path: string): string | undefined {
+    const table = this.#table ?? this.#build();
+    const values = this.#values;
+    const methods: string[] = [];
+    for (const [method, tree] of table.trees) {
+      values.length = 0;
+      if (tree.match(path, values) !== undefined) methods.push(method);
+    }
+    if (methods.length === 0) return undefined;
+    if (!methods.includes("OPTIONS")) methods.push("OPTIONS");
+    return methods.join(", ");
+  }
+
+  #knowsMethod(method: string): boolean {
+    return (this.#table ?? this.#build()).trees.has(method);
+  }
+
+  #contains(router: Router<State>): boolean {
+    return this === router || this.#nested.some((nested) => nested.router.#contains(router));
+  }
+
+  #invalidate(): void {
+    this.#table = undefined;
+    for (const parent of this.#parents) parent.#invalidate();
+  }
+
+  #collect(prefix: string, inherited: readonly ChainMiddleware<State>[], out: FlatRoute<State>[]): void {
+    const base = prefix + this.#prefix;
+    const middleware = inherited.concat(this.#middleware);
+    for (const route of this.#routes) {
+      out.push({ methods: route.methods, pattern: joinPattern(base, route.pattern), chain: middleware.concat(route.middleware) });
+    }
+    for (const nested of this.#nested) nested.router.#collect(base + nested.prefix, middleware, out);
+  }
+
+  #build(): RouteTable<State> {
+    const flat: FlatRoute<State>[] = [];
+    this.#collect("", [], flat);
+    // method -> shape -> group: the same method and shape registered twice run as one chain, in order.
+    const groups = new Map<string, Map<string, RouteGroup<State>>>();
+    for (const route of flat) {
+      const pattern = compilePathPattern(route.pattern);
+      for (const method of route.methods) {
+        let byShape = groups.get(method);
+        if (byShape === undefined) groups.set(method, (byShape = new Map()));
+        const group = byShape.get(pattern.shape);
+        if (group === undefined) {
+          byShape.set(pattern.shape, { pattern, chain: route.chain.slice() });
+        } else if (group.pattern.paramNames.join() !== pattern.paramNames.join()) {
+          throw new InvalidRouteError(`routes ${JSON.stringify(group.pattern.source)} and ${JSON.stringify(pattern.source)} match the same paths for ${method} with different parameter names`);
+        } else {
+          group.chain.push(...route.chain);
+        }
+      }
+    }
+    const anyGroups = groups.get(ANY_METHOD);
+    const methods = [...groups.keys()].filter((method) => method !== ANY_METHOD);
+    if (anyGroups !== undefined) for (const method of ROUTER_ALL_METHODS) if (!methods.includes(method)) methods.push(method);
+    if (methods.includes("GET") && !methods.includes("HEAD")) methods.push("HEAD");
+    methods.sort((left, right) => methodOrder(left) - methodOrder(right) || (left < right ? -1 : left > right ? 1 : 0));
+    const trees = new Map<string, RouteTree<RouteEntry<State>>>();
+    for (const method of methods) {
+      // Precedence for one shape: the method's own route, then (for HEAD) the GET route, then all().
+      const sources = [groups.get(method), method === "HEAD" ? groups.get("GET") : undefined, anyGroups];
+      const chosen = new Map<string, RouteGroup<State>>();
+      for (const source of sources) {
+        if (source === undefined) continue;
+        for (const [shape, group] of source) if (!chosen.has(shape)) chosen.set(shape, group);
+      }
+      trees.set(method, toTree(chosen));
+    }
+    const table: RouteTable<State> = { trees, anyMethod: anyGroups === undefined ? undefined : toTree(anyGroups) };
+    this.#table = table;
+    return table;
+  }
+}
+
+function toTree<State>(groups: Map<string, RouteGroup<State>>): RouteTree<RouteEntry<State>> {
+  const tree = new RouteTree<RouteEntry<State>>();
+  for (const { pattern, chain } of groups.values()) {
+    tree.insert(pattern, { pattern: pattern.source, paramNames: pattern.paramNames, handler: compose(chain) });
+  }
+  return tree;
+}
+
+function toParams(names: readonly string[], values: readonly string[]): Record<string, string> {
+  const params = Object.create(null) as Record<string, string>;
+  for (let index = 0; index < names.length; index++) params[names[index] as string] = values[index] as string;
+  return params;
+}
