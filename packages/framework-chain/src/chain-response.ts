@@ -22,6 +22,8 @@ function checkHeader(name: string, value: string): void {
   if (!FIELD_VALUE_PATTERN.test(value)) throw new InvalidHeaderError(`header ${name} has CR, LF, NUL or a non-latin-1 character (RFC 9110 §5.5): ${JSON.stringify(value)}`);
   // RFC 9110 §7.6.1: connection-specific fields belong to the server.
   if (isHopByHopHeader(name)) throw new InvalidHeaderError(`hop-by-hop header ${name} is set by the server, not the application`);
+  // A Status field is CGI's; the gateway takes the status from ctx.status only.
+  if (name.length === 6 && name.toLowerCase() === "status") throw new InvalidHeaderError("a Status header is not allowed; set ctx.status instead");
 }
 
 /** The response a chain is building. Created by the app once per request. */
@@ -36,9 +38,9 @@ export class ChainResponse {
     return this.#status;
   }
 
-  /** Sets the status (an integer 200–999; 1xx responses cannot pass through startResponse). */
+  /** Sets the status: an integer 200–599 (RFC 9110 §15; 1xx responses cannot pass through startResponse). */
   set status(code: number) {
-    if (!Number.isInteger(code) || code < 200 || code > 999) throw new InvalidStatusError(`status must be an integer from 200 to 999, got ${String(code)}`);
+    if (!Number.isInteger(code) || code < 200 || code > 599) throw new InvalidStatusError(`status must be an integer from 200 to 599, got ${String(code)}`);
     this.#status = code;
     this.#explicitStatus = true;
   }

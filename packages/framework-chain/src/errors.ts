@@ -76,7 +76,7 @@ export class InvalidHeaderError extends ChainError<"ERR_CHAIN_INVALID_HEADER"> {
   }
 }
 
-/** Application code set a response status outside 200–999 (1xx cannot pass through startResponse). */
+/** Application code set a response status outside 200–599 (1xx cannot pass through startResponse). */
 export class InvalidStatusError extends ChainError<"ERR_CHAIN_INVALID_STATUS"> {
   constructor(message: string) {
     super("ERR_CHAIN_INVALID_STATUS", message);
