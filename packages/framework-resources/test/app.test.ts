@@ -67,6 +67,7 @@ describe("routing and dispatch", () => {
   test("a value the converter refuses is a 404, not a 400 (the route does not match)", async () => {
     for (const url of ["/things/0", "/things/abc", "/things/1.5"]) {
       const result = await call(thingsApp(), { url });
+      expect(result.status).toBe(404);
       expect(problemOf(result)).toMatchObject({ type: "about:blank", title: "Not Found", status: 404, detail: `no resource at ${url}` });
     }
   });
