@@ -1,0 +1,63 @@
+// Shared test harness: runs an app in memory through the gateway's callApp, with the validator around it.
+import { callApp } from "@patchbay/gateway";
+import type { Application, CallAppRequest, CallAppResult, ErrorStream } from "@patchbay/gateway";
+import { expect } from "vitest";
+
+/** Wraps every app under test (the gateway validator once it lands). */
+export const wrap = (app: Application): Application => app;
+
+/** A callApp result plus what the app wrote to gateway.errors. */
+export interface Called extends CallAppResult {
+  /** Everything written to environ["gateway.errors"] during the request. */
+  log: string;
+}
+
+/**
+ * Runs one request against `app`, validated, with gateway.errors captured in `log`. Fails the test when the
+ * response writer (or the validator) reported an error: a framework must never hand the server a broken response.
+ */
+export async function call(app: Application, request: CallAppRequest = {}): Promise<Called> {
+  let log = "";
+  const errors: ErrorStream = {
+    write(text: string): void {
+      log += text;
+    },
+    flush(): void {},
+  };
+  const result = await callApp(wrap(app), { ...request, environ: { "gateway.errors": errors, ...request.environ } });
+  expect(result.errors).toEqual([]);
+  return Object.assign(result, { log });
+}
+
+/** A request body source that yields each part as one UTF-8 chunk (a chunked upload). */
+export async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) yield typeof part === "string" ? Buffer.from(part, "utf8") : part;
+}
+
+/** One part of a multipart/form-data body. */
+export interface Part {
+  name: string;
+  value: string | Uint8Array;
+  filename?: string;
+  type?: string;
+}
+
+/** The boundary `multipart()` uses. */
+export const BOUNDARY = "----patchbay-test-boundary";
+
+/** Builds a multipart/form-data body (RFC 7578) with BOUNDARY. */
+export function multipart(parts: readonly Part[]): Buffer {
+  const pieces: Buffer[] = [];
+  for (const part of parts) {
+    let head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"`;
+    if (part.filename !== undefined) head += `; filename="${part.filename}"`;
+    head += "\r\n";
+    if (part.type !== undefined) head += `Content-Type: ${part.type}\r\n`;
+    pieces.push(Buffer.from(head + "\r\n", "utf8"), Buffer.from(part.value), Buffer.from("\r\n"));
+  }
+  pieces.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return Buffer.concat(pieces);
+}
+
+/** The Content-Type header of a `multipart()` body. */
+export const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
