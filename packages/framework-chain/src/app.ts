@@ -88,5 +88,7 @@ export class ChainApp<State = DefaultState> {
 
 function writeToErrorStream<State>(context: Context<State>, error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-  context.environ["gateway.errors"].write(`framework-chain: error in ${context.method} ${context.path}: ${detail}\n`);
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  const label = typeof code === "string" ? ` [${code}]` : "";
+  context.environ["gateway.errors"].write(`framework-chain: error in ${context.method} ${context.path}${label}: ${detail}\n`);
 }
