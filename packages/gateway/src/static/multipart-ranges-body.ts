@@ -17,24 +17,23 @@ export type RangeSource = Uint8Array | ((start: number, end: number) => FileBody
 
 /** A streamed multipart body: one file range at a time, with backpressure from the writer. */
 class MultipartFileBody implements AsyncIterable<Uint8Array> {
-  readonly #heads: readonly Uint8Array[];
+  // One delimiter-and-headers block per range, then the closing delimiter.
+  readonly #frames: readonly Uint8Array[];
   readonly #ranges: readonly ByteRange[];
   readonly #openRange: (start: number, end: number) => FileBody;
-  readonly #trailer: Uint8Array;
   #current: FileBody | undefined;
   #closed = false;
 
-  constructor(heads: readonly Uint8Array[], ranges: readonly ByteRange[], openRange: (start: number, end: number) => FileBody, trailer: Uint8Array) {
-    this.#heads = heads;
+  constructor(frames: readonly Uint8Array[], ranges: readonly ByteRange[], openRange: (start: number, end: number) => FileBody) {
+    this.#frames = frames;
     this.#ranges = ranges;
     this.#openRange = openRange;
-    this.#trailer = trailer;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     for (let index = 0; index < this.#ranges.length; index++) {
       if (this.#closed) return;
-      yield this.#heads[index] as Uint8Array;
+      yield this.#frames[index] as Uint8Array;
       const range = this.#ranges[index] as ByteRange;
       const part = this.#openRange(range.start, range.end);
       this.#current = part;
@@ -45,7 +44,7 @@ class MultipartFileBody implements AsyncIterable<Uint8Array> {
         await part.close();
       }
     }
-    if (!this.#closed) yield this.#trailer;
+    if (!this.#closed) yield this.#frames[this.#ranges.length] as Uint8Array;
   }
 
   /** Stops the body and closes the open file range (the writer calls it once, on every path). */
@@ -75,7 +74,7 @@ export function createMultipartRanges(ranges: readonly ByteRange[], size: number
   length += trailer.length;
   let body: Body;
   if (typeof source === "function") {
-    body = new MultipartFileBody(heads, ranges, source, trailer);
+    body = new MultipartFileBody([...heads, trailer], ranges, source);
   } else {
     const chunks: Uint8Array[] = [];
     for (let index = 0; index < ranges.length; index++) {

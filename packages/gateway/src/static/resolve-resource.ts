@@ -117,6 +117,11 @@ async function loadContent(representation: StaticRepresentation, contentCache: C
   if (typeof bytes !== "string" && bytes.length === representation.size) contentCache.admit(representation, bytes);
 }
 
+async function loadContents(resource: StaticResource, contentCache: ContentCache): Promise<void> {
+  await loadContent(resource.identity, contentCache);
+  for (const variant of resource.variants) await loadContent(variant, contentCache);
+}
+
 async function buildResource(identity: RepresentationSource, relativePath: string, context: ResolveContext, realDirectory: string, previous: Resolution | undefined): Promise<Resolution> {
   const { options, contentCache } = context;
   const sources: RepresentationSource[] = [identity];
@@ -124,29 +129,24 @@ async function buildResource(identity: RepresentationSource, relativePath: strin
     const siblings = await Promise.all(PRECOMPRESSED_SUFFIXES.map(([coding, suffix]) => findSibling(identity.filePath, coding, suffix, realDirectory, identity.contentType)));
     for (const sibling of siblings) if (sibling !== undefined) sources.push(sibling);
   }
-  let resource: StaticResource;
   if (previous?.kind === "file" && sameFiles(previous.resource, sources)) {
-    resource = previous.resource;
-  } else {
-    if (previous?.kind === "file") {
-      contentCache.release(previous.resource.identity);
-      for (const variant of previous.resource.variants) contentCache.release(variant);
-    }
-    const cacheControl = options.cacheControl?.(relativePath);
-    if (cacheControl !== undefined && (typeof cacheControl !== "string" || !FIELD_VALUE_PATTERN.test(cacheControl))) {
-      throw new StaticError("ERR_STATIC_INVALID_OPTION", `serveStatic: cacheControl returned an invalid header value for ${relativePath}: ${JSON.stringify(cacheControl)}`, { status: 500 });
-    }
-    const policy = { etag: options.etag, lastModified: options.lastModified, cacheControl, varyAcceptEncoding: sources.length > 1 };
-    const representations = sources.map((source) => createRepresentation(source, policy));
-    resource = {
-      identity: representations[0] as StaticRepresentation,
-      variants: representations.slice(1),
-      codings: sources.slice(1).map((source) => source.contentCoding as ContentCoding),
-    };
+    // Unchanged on disk: keep representations and headers, and refill what the content cache evicted
+    // since the last lookup, so a hot small file keeps costing no reads.
+    await loadContents(previous.resource, contentCache);
+    return previous;
   }
-  // Refill what the content cache evicted since the last lookup, so a hot small file keeps costing no reads.
-  await loadContent(resource.identity, contentCache);
-  for (const variant of resource.variants) await loadContent(variant, contentCache);
+  const cacheControl = options.cacheControl?.(relativePath);
+  if (cacheControl !== undefined && (typeof cacheControl !== "string" || !FIELD_VALUE_PATTERN.test(cacheControl))) {
+    throw new StaticError("ERR_STATIC_INVALID_OPTION", `serveStatic: cacheControl returned an invalid header value for ${relativePath}: ${JSON.stringify(cacheControl)}`, { status: 500 });
+  }
+  const policy = { etag: options.etag, lastModified: options.lastModified, cacheControl, varyAcceptEncoding: sources.length > 1 };
+  const representations = sources.map((source) => createRepresentation(source, policy));
+  const resource: StaticResource = {
+    identity: representations[0] as StaticRepresentation,
+    variants: representations.slice(1),
+    codings: sources.slice(1).map((source) => source.contentCoding as ContentCoding),
+  };
+  await loadContents(resource, contentCache);
   return { kind: "file", resource };
 }
 
@@ -155,7 +155,8 @@ async function buildResource(identity: RepresentationSource, relativePath: strin
  * directory's real path, or the answer is "forbidden" (the realpath check). A directory is served through
  * its first existing index file; without a trailing "/" it is a redirect, without an index file a miss
  * (there are no directory listings). `previous` is the last resolution of the same path: when the files
- * have not changed (same inode, size and mtime), its representations, headers and cached bytes are reused.
+ * have not changed (same inode, size and mtime), `previous` itself is returned, so its representations,
+ * headers and cached bytes are reused; freeing a replaced resolution's bytes is the caller's job.
  * Throws StaticError ERR_STATIC_FILE_SYSTEM (status 500) for file-system failures other than
  * not-found and permission-denied.
  */

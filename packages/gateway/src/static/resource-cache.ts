@@ -21,7 +21,8 @@ export class ResourceCache {
   /**
    * @param ttlMs how long a resolution is trusted without looking at the disk again (0: never)
    * @param maxEntries most paths remembered (0: none; the oldest refreshed entry goes first)
-   * @param onEvict called with a resolution pushed out by the bound (to free what it holds)
+   * @param onEvict called with a resolution that leaves the cache, pushed out by the bound or replaced
+   *   by a different one (to free what it holds, e.g. cached file bytes)
    */
   constructor(ttlMs: number, maxEntries: number, onEvict?: (resolution: Resolution) => void) {
     this.#ttlMs = ttlMs;
@@ -64,7 +65,11 @@ export class ResourceCache {
 
   #store(key: string, entry: Entry): void {
     if (this.#maxEntries === 0) return;
-    this.#entries.delete(key);
+    const replaced = this.#entries.get(key);
+    if (replaced !== undefined) {
+      this.#entries.delete(key);
+      if (replaced.resolution !== entry.resolution) this.#onEvict?.(replaced.resolution);
+    }
     while (this.#entries.size >= this.#maxEntries) {
       const [oldestKey, oldest] = this.#entries.entries().next().value ?? [];
       if (oldestKey === undefined || oldest === undefined) break;

@@ -43,5 +43,6 @@ export function selectByteRanges(range: string | undefined, ifRange: string | un
   if (ranges === -2) return undefined;
   if (ranges === -1) return "unsatisfiable";
   if (ranges.type !== "bytes" || ranges.length > MAX_BYTE_RANGES) return undefined;
-  return ranges;
+  // A plain array of plain ranges (range-parser's carries a "type" property).
+  return ranges.map(({ start, end }) => ({ start, end }));
 }

@@ -119,13 +119,13 @@ function resolvePrefix(prefix: unknown): string {
 
 function resolveCount(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalid(`${name} must be a non-negative integer, got ${String(value)}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalid(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
   return value;
 }
 
 function resolveBoolean(value: unknown, name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== "boolean") throw invalid(`${name} must be a boolean, got ${String(value)}`);
+  if (typeof value !== "boolean") throw invalid(`${name} must be a boolean, got ${JSON.stringify(value)}`);
   return value;
 }
 
