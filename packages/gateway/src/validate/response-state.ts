@@ -33,6 +33,8 @@ export class ResponseState {
   failedAfterHead = false;
   /** A body wrapper was handed to the server, so close() is owed (G-7.2). */
   hasBody = false;
+  /** The body is a gateway.file_wrapper body (G-10.2). */
+  isFileBody = false;
   closeCount = 0;
   /** The server read sink.clientGone as true (G-7.5). */
   clientGoneSeen = false;

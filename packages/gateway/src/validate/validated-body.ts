@@ -107,6 +107,7 @@ class BodyLifecycle {
     if (isFileBody(this.#body)) {
       // Keep the file-body identity, so a server may still send it by its fast route (G-10.2).
       const file = this.#body;
+      this.#state.isFileBody = true;
       return Object.assign(wrapper, { filePath: file.filePath, start: file.start, end: file.end });
     }
     return wrapper;

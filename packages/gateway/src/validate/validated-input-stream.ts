@@ -16,6 +16,7 @@ export class ValidatedInputStream implements InputStream {
   /** The stream answered "end" (an empty result to a non-zero request). */
   #ended = false;
   /** The stream gave a short answer that is only allowed at the end: the next answer must be empty. */
+  #shortReported = false;
   #mustEnd: "G-3.1" | "G-3.2" | "G-3.3" | undefined;
 
   constructor(inner: InputStream, reporter: ViolationReporter, contentLength: number | undefined) {
@@ -33,7 +34,11 @@ export class ValidatedInputStream implements InputStream {
     }
     if (size === 0) return bytes;
     this.#account(bytes);
-    if (size === undefined) this.#mustEnd ??= "G-3.2";
+    if (size === undefined) {
+      // read() is "everything that is left": short of CONTENT_LENGTH means the body ended early.
+      this.#checkComplete();
+      this.#mustEnd ??= "G-3.2";
+    }
     else if (bytes.length > 0 && bytes.length < size) this.#mustEnd ??= "G-3.1";
     return bytes;
   }
@@ -62,7 +67,7 @@ export class ValidatedInputStream implements InputStream {
         continue;
       }
       if (chunk.length === 0) this.#reporter.violation("G-3.4", "server", "async iteration yielded an empty chunk (the end is the end of iteration)");
-      this.#account(chunk);
+      else this.#account(chunk);
       yield chunk;
     }
     this.#account(new Uint8Array(0));
@@ -80,12 +85,17 @@ export class ValidatedInputStream implements InputStream {
     return false;
   }
 
+  /** At the end of input: the body must have reached CONTENT_LENGTH, or the read should have rejected (G-3.8). */
+  #checkComplete(): void {
+    if (this.#shortReported || this.#contentLength === undefined || this.#total >= this.#contentLength) return;
+    this.#shortReported = true;
+    this.#reporter.violation("G-3.8", "server", `input ended after ${this.#total} of CONTENT_LENGTH ${this.#contentLength} bytes without an error`);
+  }
+
   /** Counts an answer and checks the end-of-input rules. */
   #account(bytes: Uint8Array): void {
     if (bytes.length === 0) {
-      if (!this.#ended && this.#contentLength !== undefined && this.#total < this.#contentLength) {
-        this.#reporter.violation("G-3.8", "server", `input ended after ${this.#total} of CONTENT_LENGTH ${this.#contentLength} bytes without an error`);
-      }
+      this.#checkComplete();
       this.#ended = true;
       return;
     }
