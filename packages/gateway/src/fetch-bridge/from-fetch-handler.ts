@@ -36,11 +36,11 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === "object" && value !== null && typeof (value as PromiseLike<unknown>).then === "function";
 }
 
-function respond(response: unknown, startResponse: StartResponse): Body {
+function respond(response: unknown, startResponse: StartResponse, disconnect: AbortSignal | undefined): Body {
   if (!isResponse(response)) {
     throw new FetchBridgeError("ERR_FETCH_BRIDGE_INVALID_RESPONSE", `the fetch handler must return a Response, got ${response === null ? "null" : typeof response}`, { status: 500 });
   }
-  const body = bodyFromResponse(response);
+  const body = bodyFromResponse(response, disconnect);
   const status = response.status;
   startResponse(`${status} ${response.statusText || reasonPhrase(status)}`, headerListOf(response.headers));
   return body;
@@ -49,13 +49,15 @@ function respond(response: unknown, startResponse: StartResponse): Body {
 /**
  * Wraps a fetch handler as a gateway Application: each request becomes a Request (see requestFromEnviron),
  * and the Response's status, header fields and streamed body go back through startResponse. Closing the
- * body (client gone) cancels the Response stream; `gateway.disconnect` aborts the Request's signal.
+ * body (client gone) cancels the Response stream; `gateway.disconnect` aborts the Request's signal and
+ * cancels the Response stream at once, even while the handler is idle between chunks.
  */
 export function fromFetchHandler(handler: FetchHandler, options: FromFetchHandlerOptions = {}): Application {
   return (environ, startResponse) => {
     const result: unknown = handler(requestFromEnviron(environ, options));
+    const disconnect = environ["gateway.disconnect"];
     // A handler that answers synchronously gets its body back synchronously: no extra microtask.
-    if (isThenable(result)) return Promise.resolve(result).then((response) => respond(response, startResponse));
-    return respond(result, startResponse);
+    if (isThenable(result)) return Promise.resolve(result).then((response) => respond(response, startResponse, disconnect));
+    return respond(result, startResponse, disconnect);
   };
 }

@@ -84,8 +84,9 @@ export function toFetchHandler(app: Application, options: ToFetchHandlerOptions 
         onCancel: (reason) => disconnect.abort(reason),
       });
       const onRequestAbort = (): void => {
-        disconnect.abort(requestSignal.reason);
+        // Client gone first: whatever the abort wakes up must already see it.
         sink.markClientGone(requestSignal.reason);
+        disconnect.abort(requestSignal.reason);
       };
       requestSignal.addEventListener("abort", onRequestAbort, { once: true });
       runApplication(app, environ, sink, { method: request.method, protocol: "HTTP/1.1", keepAlive: true, serverHeader, onError }).then(

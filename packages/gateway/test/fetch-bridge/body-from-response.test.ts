@@ -88,4 +88,38 @@ describe("bodyFromResponse", () => {
     await expect(collect(body as AsyncIterable<Chunk>)).rejects.toThrow("upstream failed");
     await expect(body.close?.()).resolves.toBeUndefined();
   });
+
+  test("a disconnect cancels the stream at once, even with a read pending, and the pending read fails", async () => {
+    const cancelled: unknown[] = [];
+    const idle = new ReadableStream<Uint8Array>({
+      pull: () => new Promise<void>(() => undefined),
+      cancel: (reason) => {
+        cancelled.push(reason);
+      },
+    });
+    const disconnect = new AbortController();
+    const body = bodyFromResponse(new Response(idle), disconnect.signal);
+    const pending = (body as AsyncIterable<Chunk>)[Symbol.asyncIterator]().next();
+    disconnect.abort(new Error("client left"));
+    await expect(pending).rejects.toMatchObject({ code: "ERR_FETCH_BRIDGE_DISCONNECTED", cause: new Error("client left") });
+    expect(cancelled).toHaveLength(1);
+  });
+
+  test("a disconnect that came before the body was made cancels it before the first read", async () => {
+    const { stream, state } = trackedStream(["a"]);
+    const body = bodyFromResponse(new Response(stream), AbortSignal.abort());
+    await expect((body as AsyncIterable<Chunk>)[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: "ERR_FETCH_BRIDGE_DISCONNECTED" });
+    expect(state.cancelled).toBe(true);
+    expect(state.pulls).toBe(0);
+  });
+
+  test("a disconnect after close() is ignored: a finished body is not cancelled", async () => {
+    const { stream, state } = trackedStream(["a"]);
+    const disconnect = new AbortController();
+    const body = bodyFromResponse(new Response(stream), disconnect.signal);
+    expect(await collect(body as AsyncIterable<Chunk>)).toBe("a");
+    await body.close?.();
+    disconnect.abort();
+    expect(state.cancelled).toBe(false);
+  });
 });

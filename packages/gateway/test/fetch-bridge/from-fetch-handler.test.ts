@@ -214,6 +214,33 @@ describe("response", () => {
     expect(pulls).toBeLessThan(5);
   });
 
+  test("gateway.disconnect cancels a stream whose producer is idle, and the response ends aborted, not complete", async () => {
+    const cancelled = gate();
+    const idleAfterFirst = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          controller.enqueue(encoder.encode("first"));
+        },
+        pull: () => new Promise<void>(() => undefined),
+        cancel() {
+          cancelled.open();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const disconnect = new AbortController();
+    const sink = new RecordingSink({ onWrite: () => disconnect.abort() });
+    const errors: unknown[] = [];
+    const request = environ();
+    request["gateway.disconnect"] = disconnect.signal;
+    const outcome = await runApplication(fromFetchHandler(() => new Response(idleAfterFirst)), request, sink, { method: "GET", protocol: "HTTP/1.1", keepAlive: true, onError: (_message, error) => errors.push(error) });
+    await cancelled.promise;
+    expect(sink.writes).toEqual(["first"]);
+    expect(sink.ended).toBe(false);
+    expect(outcome.aborted).toBe(true);
+    expect(errors[0]).toMatchObject({ code: "ERR_FETCH_BRIDGE_DISCONNECTED" });
+  });
+
   test("a HEAD request gets the head only, and the handler's stream is cancelled", async () => {
     const cancelled = gate();
     const stream = new ReadableStream<Uint8Array>({
