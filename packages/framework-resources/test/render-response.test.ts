@@ -88,13 +88,15 @@ describe("renderResponse", () => {
     const response = new Response();
     response.contentType = "text/csv";
     response.media = [1];
-    expect(() => render(response, await environWith())).toThrow(expect.objectContaining({ code: "ERR_RESOURCE_NO_MEDIA_HANDLER", status: 500 }));
+    const environ = await environWith();
+    expect(() => render(response, environ)).toThrow(expect.objectContaining({ code: "ERR_RESOURCE_NO_MEDIA_HANDLER", status: 500 }));
   });
 
   test("media nobody accepts throws HTTPNotAcceptable", async () => {
     const response = new Response();
     response.media = { a: 1 };
-    expect(() => render(response, await environWith({ Accept: "text/html" }))).toThrow(HTTPNotAcceptable);
+    const environ = await environWith({ Accept: "text/html" });
+    expect(() => render(response, environ)).toThrow(HTTPNotAcceptable);
   });
 
   test("a stream is returned as is, application/octet-stream by default", async () => {
