@@ -1,0 +1,86 @@
+import { describe, expect, test } from "vitest";
+import { ChainResponse } from "../src/chain-response.js";
+
+describe("ChainResponse", () => {
+  test("status: 404 by default, 200 once a body is set, 204 for a null body", () => {
+    const response = new ChainResponse();
+    expect(response.status).toBe(404);
+    response.body = "x";
+    expect(response.status).toBe(200);
+    response.body = null;
+    expect(response.status).toBe(204);
+    expect(response.hasExplicitStatus).toBe(false);
+  });
+
+  test("an explicit status survives setting a body", () => {
+    const response = new ChainResponse();
+    response.status = 418;
+    response.body = "teapot";
+    expect(response.status).toBe(418);
+    expect(response.hasExplicitStatus).toBe(true);
+  });
+
+  test.each([100, 199, 600, 20.5, Number.NaN])("refuses status %s", (status) => {
+    expect(() => {
+      new ChainResponse().status = status;
+    }).toThrow(expect.objectContaining({ code: "ERR_CHAIN_INVALID_STATUS" }));
+  });
+
+  test("headers: case-insensitive set/get/has/remove, first-set order and spelling kept", () => {
+    const response = new ChainResponse();
+    response.set("X-B", "1");
+    response.set("x-a", "2");
+    response.set("X-B", "3");
+    expect(response.get("x-b")).toBe("3");
+    expect(response.has("X-A")).toBe(true);
+    expect(response.toHeaderList()).toEqual([["X-B", "3"], ["x-a", "2"]]);
+    response.remove("X-B");
+    expect(response.has("x-b")).toBe(false);
+  });
+
+  test("arrays and append produce repeated fields (Set-Cookie)", () => {
+    const response = new ChainResponse();
+    response.set("Set-Cookie", ["a=1", "b=2"]);
+    response.append("Set-Cookie", "c=3");
+    response.append("Vary", "Accept");
+    expect(response.toHeaderList()).toEqual([["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"], ["Set-Cookie", "c=3"], ["Vary", "Accept"]]);
+    expect(response.get("set-cookie")).toBe("a=1, b=2, c=3");
+  });
+
+  test.each([
+    ["Bad Name", "x"],
+    ["X-Injected", "a\r\nSet-Cookie: evil=1"],
+    ["X-Wide", "snowman ☃"],
+    ["Connection", "close"],
+    ["Transfer-Encoding", "chunked"],
+    ["Status", "200"],
+  ])("refuses header %s: %s", (name, value) => {
+    expect(() => new ChainResponse().set(name, value)).toThrow(expect.objectContaining({ code: "ERR_CHAIN_INVALID_HEADER" }));
+  });
+
+  test("type: shorthands, full types, a charset added to text and JSON", () => {
+    const response = new ChainResponse();
+    response.type = "html";
+    expect(response.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.type).toBe("text/html");
+    response.type = "image/png";
+    expect(response.get("content-type")).toBe("image/png");
+    response.type = "text/csv";
+    expect(response.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(() => {
+      response.type = "nonsense";
+    }).toThrow(expect.objectContaining({ code: "ERR_CHAIN_INVALID_OPTION" }));
+  });
+
+  test("reset forgets everything", () => {
+    const response = new ChainResponse();
+    response.status = 201;
+    response.body = "x";
+    response.set("X-A", "1");
+    response.reset();
+    expect(response.status).toBe(404);
+    expect(response.body).toBeUndefined();
+    expect(response.hasExplicitStatus).toBe(false);
+    expect(response.toHeaderList()).toEqual([]);
+  });
+});
