@@ -7,6 +7,8 @@ export function recordChunk(state: ResponseState, chunk: unknown, typeRule: "G-5
   if (typeof chunk === "string") length = Buffer.byteLength(chunk, "utf8");
   else if (chunk instanceof Uint8Array) length = chunk.length;
   else {
+    // The server cannot send it either, so the response fails: the sink checks then expect a 500 or an abort.
+    state.markFailed();
     const where = typeRule === "G-5.1" ? "write() takes" : "body chunks must be";
     state.reporter.violation(typeRule, "application", `${where} a Uint8Array or a string, got ${chunk === null ? "null" : typeof chunk}`);
     return -1;

@@ -60,7 +60,7 @@ class ValidatedSink implements ResponseSink {
       if (!(state.producedNonEmpty || state.bodyEnded || state.appFailed)) {
         this.#report("G-8.1", "the head was sent before the first non-empty body chunk, the end of the body or an error");
       }
-      if (state.appFailed && !state.producedNonEmpty) {
+      if (state.appFailed) {
         if (head.status !== 500) this.#report("G-8.9", `the application failed before the head was sent, so the response must be a 500, got ${head.status}`);
       } else if (state.started && (head.status !== state.statusCode || head.reason !== state.reason)) {
         this.#report("G-8.3", `the status sent (${head.status} ${head.reason}) is not the application's (${state.statusCode} ${state.reason})`);

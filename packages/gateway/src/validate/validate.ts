@@ -119,9 +119,9 @@ function createValidatedStartResponse(serverStartResponse: StartResponse, state:
   return (...args: unknown[]): Write => {
     const [status, headers, excInfo] = args;
     const hasExcInfo = excInfo !== undefined && excInfo !== null;
+    const violationsBefore = reporter.violationCount;
     if (args.length < 2 || args.length > 3) reporter.violation("G-4.4", "application", `startResponse takes (status, headers, excInfo?), got ${args.length} arguments`);
     if (state.started && !hasExcInfo) reporter.violation("G-4.10", "application", "startResponse called a second time without excInfo");
-    const violationsBefore = reporter.violationCount;
     const checkedStatus = checkStatus(status, reporter);
     const checkedHeaders = checkHeaderList(headers, reporter, "startResponse");
     const validCall = reporter.violationCount === violationsBefore;
