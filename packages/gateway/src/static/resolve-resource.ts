@@ -21,6 +21,12 @@ export interface StaticResource {
   readonly variants: readonly StaticRepresentation[];
   /** The content codings available, in server preference order (br, then gzip). */
   readonly codings: readonly ContentCoding[];
+  /**
+   * One-entry memo of content negotiation (set by respond-with-file): the last Accept-Encoding value seen
+   * and the representation it chose. Browsers send the same few values, so this skips re-parsing.
+   */
+  negotiatedFor: string | undefined;
+  negotiated: StaticRepresentation;
 }
 
 /** What a path turned out to be on disk. */
@@ -141,10 +147,13 @@ async function buildResource(identity: RepresentationSource, relativePath: strin
   }
   const policy = { etag: options.etag, lastModified: options.lastModified, cacheControl, varyAcceptEncoding: sources.length > 1 };
   const representations = sources.map((source) => createRepresentation(source, policy));
+  const identityRepresentation = representations[0] as StaticRepresentation;
   const resource: StaticResource = {
-    identity: representations[0] as StaticRepresentation,
+    identity: identityRepresentation,
     variants: representations.slice(1),
     codings: sources.slice(1).map((source) => source.contentCoding as ContentCoding),
+    negotiatedFor: undefined,
+    negotiated: identityRepresentation,
   };
   await loadContents(resource, contentCache);
   return { kind: "file", resource };

@@ -21,9 +21,14 @@ const EMPTY_BODY: Body = Object.freeze([]) as readonly never[] as Body;
 
 function selectRepresentation(environ: Environ, resource: StaticResource): StaticRepresentation {
   if (resource.variants.length === 0) return resource.identity;
-  const coding = chooseEncoding(environ.HTTP_ACCEPT_ENCODING, resource.codings);
-  if (coding === undefined) return resource.identity;
-  return resource.variants[resource.codings.indexOf(coding)] ?? resource.identity;
+  const acceptEncoding = environ.HTTP_ACCEPT_ENCODING;
+  if (acceptEncoding === undefined) return resource.identity;
+  if (acceptEncoding === resource.negotiatedFor) return resource.negotiated;
+  const coding = chooseEncoding(acceptEncoding, resource.codings);
+  const representation = coding === undefined ? resource.identity : (resource.variants[resource.codings.indexOf(coding)] ?? resource.identity);
+  resource.negotiatedFor = acceptEncoding;
+  resource.negotiated = representation;
+  return representation;
 }
 
 function fileWrapperOf(environ: Environ): FileWrapper {

@@ -39,6 +39,7 @@ function hasEncodedSlash(environ: Environ): boolean {
   const target = environ.REQUEST_URI;
   if (typeof target !== "string") return false;
   let index = target.indexOf("%");
+  if (index === -1) return false;
   const queryStart = target.indexOf("?");
   const pathEnd = queryStart === -1 ? target.length : queryStart;
   while (index !== -1 && index < pathEnd) {

@@ -10,10 +10,10 @@ function memoryResource(content: string, coding?: "br"): StaticResource {
   const policy = { etag: true, lastModified: true, cacheControl: undefined, varyAcceptEncoding: coding !== undefined };
   const identity = createRepresentation({ filePath: "/nowhere/file.txt", size: content.length, mtimeMs: Date.UTC(2024, 0, 1), ino: 1, contentType: "text/plain; charset=utf-8", contentCoding: undefined }, policy);
   identity.bytes = Buffer.from(content);
-  if (coding === undefined) return { identity, variants: [], codings: [] };
+  if (coding === undefined) return { identity, variants: [], codings: [], negotiatedFor: undefined, negotiated: identity };
   const variant = createRepresentation({ filePath: "/nowhere/file.txt.br", size: 3, mtimeMs: Date.UTC(2024, 0, 1), ino: 2, contentType: "text/plain; charset=utf-8", contentCoding: "br" }, policy);
   variant.bytes = Buffer.from("BR!");
-  return { identity, variants: [variant], codings: ["br"] };
+  return { identity, variants: [variant], codings: ["br"], negotiatedFor: undefined, negotiated: identity };
 }
 
 function appFor(resource: StaticResource): Application {
@@ -63,4 +63,15 @@ test("HEAD: the 200 head, an empty body", async () => {
   expect(response.status).toBe(200);
   expect(response.header("Content-Length")).toBe("5");
   expect(response.body.length).toBe(0);
+});
+
+test("content negotiation is remembered per Accept-Encoding value and redone when it changes", async () => {
+  const resource = memoryResource("hello", "br");
+  const app = appFor(resource);
+  expect((await callApp(app, { headers: { "Accept-Encoding": "gzip, br" } })).text).toBe("BR!");
+  expect(resource.negotiatedFor).toBe("gzip, br");
+  expect((await callApp(app, { headers: { "Accept-Encoding": "gzip, br" } })).text).toBe("BR!");
+  expect((await callApp(app, { headers: { "Accept-Encoding": "gzip" } })).text).toBe("hello");
+  expect((await callApp(app, { headers: { "Accept-Encoding": "gzip, br" } })).text).toBe("BR!");
+  expect((await callApp(app)).text).toBe("hello");
 });

@@ -8,6 +8,8 @@ import { fileWrapper } from "../../src/file-wrapper.js";
 import { serveStatic } from "../../src/static/serve-static.js";
 import type { StaticOptions } from "../../src/static/static-options.js";
 import type { Application, Body, Environ, FileWrapper, HeaderList } from "../../src/types.js";
+import { assertBodyClosed } from "../../src/validate/assert-body-closed.js";
+import { validate } from "../../src/validate/validate.js";
 
 const FIXED_MTIME = new Date("2024-01-02T03:04:05.678Z");
 const FIXED_HTTP_DATE = "Tue, 02 Jan 2024 03:04:05 GMT";
@@ -622,5 +624,39 @@ describe("bodies and caching", () => {
     const app = serve();
     const responses = await Promise.all(Array.from({ length: 20 }, () => request(app, "/style.css")));
     for (const response of responses) expect(response.text).toBe("body{}");
+  });
+});
+
+describe("contract", () => {
+  test("every kind of static response passes the gateway validator with no violation or warning", async () => {
+    const findings: string[] = [];
+    const app = validate(serveStatic({ root, mounts: [{ prefix: "/assets", directory: mounted }] })(fallback), {
+      onViolation: (error) => findings.push(error.message),
+      onWarning: (message) => findings.push(message),
+      logToErrorStream: false,
+    });
+    const requests: CallAppRequest[] = [
+      { url: "/hello.txt" },
+      { url: "/big.bin" },
+      { method: "HEAD", url: "/big.bin" },
+      { url: "/docs" },
+      { url: "/.env" },
+      { url: "/hello.txt", headers: { "If-None-Match": "*" } },
+      { url: "/hello.txt", headers: { "If-Match": '"stale"' } },
+      { url: "/digits.txt", headers: { Range: "bytes=1-2" } },
+      { url: "/big.bin", headers: { Range: "bytes=1-2,70000-70010" } },
+      { url: "/digits.txt", headers: { Range: "bytes=99-" } },
+      { url: "/app.js", headers: { "Accept-Encoding": "br" } },
+      { method: "POST", url: "/assets/asset.txt" },
+      { url: "/missing" },
+    ];
+    const statuses: number[] = [];
+    for (const call of requests) {
+      const response = await callApp(app, call);
+      assertBodyClosed(response.environ);
+      statuses.push(response.status);
+    }
+    expect(findings).toEqual([]);
+    expect(statuses).toEqual([200, 200, 200, 301, 403, 304, 412, 206, 206, 416, 200, 405, 404]);
   });
 });
