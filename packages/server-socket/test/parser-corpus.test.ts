@@ -1,0 +1,48 @@
+// The raw-request corpus, replayed whole, byte by byte, line by line and in seeded random splits.
+import { describe, expect, it } from "vitest";
+import { loadCorpus, replay, splitBytes, splitLines, splitRandom, splitWhole } from "./parser-corpus.js";
+
+/** Random splits per case; override the base seed with PARSER_SPLIT_SEED to replay a failure. */
+const RANDOM_SPLITS_PER_CASE = 25;
+const BASE_SEED = Number(process.env.PARSER_SPLIT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+const corpus = loadCorpus();
+
+describe("request corpus", () => {
+  it("has at least 25 valid and 40 invalid cases", () => {
+    expect(corpus.filter((entry) => entry.valid).length).toBeGreaterThanOrEqual(25);
+    expect(corpus.filter((entry) => !entry.valid).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("valid cases end cleanly and invalid ones end in an error or incomplete", () => {
+    for (const entry of corpus) {
+      const ends = entry.expected.error !== undefined || entry.expected.incomplete;
+      expect(ends, entry.name).toBe(!entry.valid);
+      if (entry.valid) expect(entry.expected.requests.length, entry.name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe.each(corpus.map((entry) => [entry.name, entry] as const))("%s", (_name, entry) => {
+  it(`whole: ${entry.description}`, () => {
+    expect(replay(splitWhole(entry.bytes), entry.limits)).toEqual(entry.expected);
+  });
+
+  it("byte by byte", () => {
+    expect(replay(splitBytes(entry.bytes), entry.limits)).toEqual(entry.expected);
+  });
+
+  it("line by line", () => {
+    expect(replay(splitLines(entry.bytes), entry.limits)).toEqual(entry.expected);
+  });
+
+  it("seeded random splits", () => {
+    for (let round = 0; round < RANDOM_SPLITS_PER_CASE; round++) {
+      const seed = (BASE_SEED + round) >>> 0;
+      const slices = splitRandom(entry.bytes, seed);
+      expect(replay(slices, entry.limits), `seed ${seed} (PARSER_SPLIT_SEED=${BASE_SEED}), slices ${slices.map((slice) => slice.length).join(",")}`).toEqual(
+        entry.expected,
+      );
+    }
+  });
+});
