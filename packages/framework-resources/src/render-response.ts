@@ -48,9 +48,15 @@ function chooseMediaHandler(response: Response, media: MediaHandlers, environ: E
 /**
  * Starts the response and returns its body. A text, data or media body goes out as one chunk, so the
  * writer sends Content-Length; a stream is returned as is (chunked on HTTP/1.1) and the writer closes
- * it. Throws HTTPNotAcceptable when a media body has no acceptable type.
+ * it. Throws HTTPNotAcceptable when a media body has no acceptable type, and a ResourceError (500) for a
+ * status outside 200–599, before startResponse sees it.
  */
 export function renderResponse(response: Response, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
+  const status = response.status;
+  // RFC 9110 §15: a final status is 200–599 here (1xx are interim responses, which the server sends).
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    throw new ResourceError("ERR_RESOURCE_INVALID_STATUS", `response.status must be an integer from 200 to 599, got ${String(status)}`, { status: 500 });
+  }
   let body: Body;
   let defaultType: string | undefined;
   switch (response.bodyKind) {
@@ -76,7 +82,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
       break;
   }
   if (defaultType !== undefined && response.contentType === undefined) response.setHeader("Content-Type", defaultType);
-  startResponse(statusLine(response.status), response.headers as HeaderList);
+  startResponse(statusLine(status), response.headers as HeaderList);
   return body;
 }
 

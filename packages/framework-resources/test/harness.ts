@@ -1,14 +1,28 @@
 // Shared test harness: runs a ResourceApp in memory through the gateway's callApp, with the validator around it.
-import { callApp } from "@patchbay/gateway";
-import type { Application, CallAppRequest, CallAppResult } from "@patchbay/gateway";
+import { assertBodyClosed, callApp, validate } from "@patchbay/gateway";
+import type { Application, CallAppRequest, CallAppResult, ValidationError } from "@patchbay/gateway";
 import type { Problem, ResourceApp } from "../src/index.js";
 
-/** Wraps every app under test (the gateway validator once it lands). */
-export const wrap = (app: Application): Application => app;
+/**
+ * Wraps every app under test in the gateway validator. Violations and warnings are collected rather
+ * than thrown, so an app that catches everything (as ResourceApp does) cannot swallow them; `call`
+ * then fails the test when there are any.
+ */
+export function wrap(app: Application, findings: string[]): Application {
+  return validate(app, {
+    onViolation: (error: ValidationError) => void findings.push(`violation ${error.message}`),
+    onWarning: (message) => void findings.push(`warning ${message}`),
+    logToErrorStream: false,
+  });
+}
 
-/** Runs one request against `app` (a ResourceApp or a bare Application), validated. */
-export function call(app: ResourceApp | Application, request: CallAppRequest = {}): Promise<CallAppResult> {
-  return callApp(wrap(typeof app === "function" ? app : app.application), request);
+/** Runs one request against `app` (a ResourceApp or a bare Application), validated; throws on any finding. */
+export async function call(app: ResourceApp | Application, request: CallAppRequest = {}): Promise<CallAppResult> {
+  const findings: string[] = [];
+  const result = await callApp(wrap(typeof app === "function" ? app : app.application, findings), request);
+  assertBodyClosed(result.environ);
+  if (findings.length > 0) throw new Error(`the validator found:\n${findings.join("\n")}`);
+  return result;
 }
 
 /** Parses a problem+json response body, checking its Content-Type first. */

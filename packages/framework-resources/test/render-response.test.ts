@@ -99,6 +99,17 @@ describe("renderResponse", () => {
     expect(() => render(response, environ)).toThrow(HTTPNotAcceptable);
   });
 
+  test("a status outside 200–599 is a 500 ResourceError and startResponse is never called", async () => {
+    const environ = await environWith();
+    for (const status of [100, 199, 600, 1000, 200.5]) {
+      const response = new Response();
+      response.status = status;
+      const { started, startResponse } = recorder();
+      expect(() => renderResponse(response, media, environ, startResponse)).toThrow(expect.objectContaining({ code: "ERR_RESOURCE_INVALID_STATUS", status: 500 }));
+      expect(started).toEqual([]);
+    }
+  });
+
   test("a stream is returned as is, application/octet-stream by default", async () => {
     const response = new Response();
     const stream = (async function* () {
