@@ -1,5 +1,5 @@
 // RouteApp: registers routes, hooks, error handlers and mounts, and answers each request through them.
-import { statusOfError } from "@patchbay/gateway";
+import { GatewayError, statusOfError } from "@patchbay/gateway";
 import type { Application, Body, Environ, StartResponse } from "@patchbay/gateway";
 import { CallableApplication, HANDLE_REQUEST } from "./callable-application.js";
 import { BUILTIN_CONVERTERS } from "./converter.js";
@@ -324,6 +324,7 @@ export class RouteApp extends CallableApplication implements RequestSettings {
 
   #log(request: RouteRequest, what: string, error: unknown): void {
     const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-    request.environ["gateway.errors"].write(`[framework-routes] ${what} in ${request.method} ${request.environ.SCRIPT_NAME}${request.path}: ${detail}\n`);
+    const code = GatewayError.isGatewayError(error) ? ` [${error.code}]` : "";
+    request.environ["gateway.errors"].write(`[framework-routes] ${what}${code} in ${request.method} ${request.environ.SCRIPT_NAME}${request.path}: ${detail}\n`);
   }
 }
