@@ -101,9 +101,9 @@ class ValidatedSink implements ResponseSink {
     const connection = getHeader(headers, "connection");
     // RFC 9112 §9.3: 1.1 persists unless "close"; 1.0 persists only with "keep-alive".
     if (protocol === "HTTP/1.1" && !head.keepAlive && connection?.toLowerCase() !== "close") {
-      this.#report("G-8.13", "an HTTP/1.1 response that closes the connection must say Connection: close");
+      this.#report("G-8.12", "an HTTP/1.1 response that closes the connection must say Connection: close");
     } else if (protocol === "HTTP/1.0" && head.keepAlive && connection?.toLowerCase() !== "keep-alive") {
-      this.#report("G-8.13", "an HTTP/1.0 response that keeps the connection must say Connection: keep-alive");
+      this.#report("G-8.12", "an HTTP/1.0 response that keeps the connection must say Connection: keep-alive");
     }
     for (const [name] of headers) {
       const lower = name.toLowerCase();

@@ -5,7 +5,9 @@ import { createEnviron } from "../../src/environ.js";
 import { createEmptyInputStream, createInputStream } from "../../src/input-stream.js";
 import { MemorySink } from "../../src/memory-sink.js";
 import { runApplication, type ResponseOutcome } from "../../src/response-writer.js";
-import type { Application, Environ, ErrorStream, HeaderList, InputStream } from "../../src/types.js";
+import { reasonPhrase } from "../../src/status.js";
+import type { Framing, ResponseHead, ResponseSink } from "../../src/response-sink.js";
+import type { Application, Body, Environ, ErrorStream, HeaderList, InputStream, StartResponse } from "../../src/types.js";
 import { assertBodyClosed } from "../../src/validate/assert-body-closed.js";
 import { validate } from "../../src/validate/validate.js";
 import { validateSink } from "../../src/validate/validate-sink.js";
@@ -164,4 +166,28 @@ export class BackpressureSink extends MemorySink {
     this.drains++;
     return new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** The pieces a test needs to play a (broken) server by hand: a validated app call and a validated sink. */
+export interface Driver {
+  collected: Collected;
+  environ: Environ;
+  memory: MemorySink;
+  sink: ResponseSink;
+  /** Calls the validated `app` with this driver's environ and the given server startResponse. */
+  call(app: Application, startResponse?: StartResponse): Body | Promise<Body>;
+}
+
+/** Sets up a hand-driven request, with the validator collecting on both sides. */
+export function createDriver(request: RequestOptions = {}): Driver {
+  const collected = createCollector();
+  const environ = makeEnviron(request, collected.log);
+  const memory = request.sink ?? new MemorySink();
+  const sink = validateSink(memory, environ, collected.options);
+  return { collected, environ, memory, sink, call: (app, startResponse = () => () => {}) => validate(app, collected.options)(environ, startResponse) };
+}
+
+/** A response head with a Date header, as a server would send it. */
+export function headOf(status: number, headers: HeaderList, framing: Framing, keepAlive = true): ResponseHead {
+  return { status, reason: reasonPhrase(status), headers: [...headers, ["Date", "Thu, 01 Jan 2026 00:00:00 GMT"]], framing, keepAlive };
 }
