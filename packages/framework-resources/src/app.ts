@@ -9,16 +9,18 @@ import { ResourceError } from "./errors.js";
 import { formMediaHandler } from "./form-media-handler.js";
 import type { ResourceHooks } from "./hooks.js";
 import { HTTPError } from "./http-error.js";
-import { HTTPInternalServerError, HTTPNotFound } from "./http-errors.js";
+import { HTTPInternalServerError } from "./http-errors.js";
 import { jsonMediaHandler } from "./json-media-handler.js";
 import { MediaHandlers } from "./media-handler.js";
-import { renderProblem, renderResponse } from "./render-response.js";
+import { renderProblem, renderProblemDocument, renderResponse } from "./render-response.js";
 import { Request } from "./request.js";
 import type { RequestSettings } from "./request.js";
 import type { Resource } from "./resource.js";
 import { Response } from "./response.js";
 import { Router } from "./router.js";
 import { compileTemplate } from "./uri-template.js";
+
+const NOT_FOUND_TITLE = "Not Found";
 
 /** Default request body limit for bytes(), text() and getMedia(): 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -101,7 +103,8 @@ export class ResourceApp {
   async #handle(environ: Environ, startResponse: StartResponse): Promise<Body> {
     try {
       const match = this.#router.find(environ.PATH_INFO);
-      if (match === undefined) throw new HTTPNotFound({ detail: `no resource at ${environ.PATH_INFO || "/"}` });
+      // No Error object for a plain miss: capturing a stack per 404 would make scanners expensive.
+      if (match === undefined) return renderProblemDocument({ type: "about:blank", title: NOT_FOUND_TITLE, status: 404, detail: `no resource at ${environ.PATH_INFO || "/"}` }, [], startResponse);
       const request = new Request(environ, match.params, match.template, this.#settings);
       const response = new Response();
       await dispatch(match.target, request, response, match.params);

@@ -1,7 +1,7 @@
 // Turns a finished Response, or an HTTPError, into startResponse + a gateway Body; it never runs user code except media serializers.
 import { reasonPhrase } from "@patchbay/gateway";
 import type { Body, Environ, HeaderList, StartResponse } from "@patchbay/gateway";
-import type { HTTPError } from "./http-error.js";
+import type { HTTPError, Problem } from "./http-error.js";
 import { HTTPNotAcceptable } from "./http-errors.js";
 import { ResourceError } from "./errors.js";
 import type { MediaHandler, MediaHandlers } from "./media-handler.js";
@@ -87,11 +87,15 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
 }
 
 /**
- * Starts a problem+json response for an HTTPError and returns its body (one chunk). The error goes as
- * excInfo, so it replaces a response already started but not yet sent (PEP 3333 "Error Handling").
+ * Starts a problem+json response for a problem document and returns its body (one chunk). `excInfo`
+ * lets it replace a response already started but not yet sent (PEP 3333 "Error Handling").
  */
+export function renderProblemDocument(problem: Problem, headers: HeaderList, startResponse: StartResponse, excInfo?: unknown): Body {
+  startResponse(statusLine(problem.status), [["Content-Type", PROBLEM_CONTENT_TYPE], ...headers], excInfo);
+  return [JSON.stringify(problem)];
+}
+
+/** Starts a problem+json response for an HTTPError (passed as excInfo) and returns its body. */
 export function renderProblem(error: HTTPError, startResponse: StartResponse): Body {
-  const headers: HeaderList = [["Content-Type", PROBLEM_CONTENT_TYPE], ...error.headers];
-  startResponse(statusLine(error.status), headers, error);
-  return [JSON.stringify(error.toProblem())];
+  return renderProblemDocument(error.toProblem(), error.headers, startResponse, error);
 }
