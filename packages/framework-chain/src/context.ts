@@ -152,8 +152,12 @@ export class Context<State = DefaultState> {
     throw new HttpError(status, message ?? reasonPhrase(status), options);
   }
 
-  /** Throws like `ctx.throw(status, message)` when `condition` is falsy. */
-  assert(condition: unknown, status: number, message?: string, options: ThrowOptions = {}): asserts condition {
+  /**
+   * Throws like `ctx.throw(status, message)` when `condition` is falsy. It does not narrow types:
+   * TypeScript narrows through an assertion method only when `ctx` has an explicit type annotation,
+   * and reports an error (TS2775) otherwise; write `if (!ok) return ctx.throw(…)` to narrow.
+   */
+  assert(condition: unknown, status: number, message?: string, options: ThrowOptions = {}): void {
     if (!condition) this.throw(status, message, options);
   }
 

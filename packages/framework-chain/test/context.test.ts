@@ -74,7 +74,7 @@ describe("ctx.throw and ctx.assert", () => {
     const app = appWith((ctx) => {
       const id = ctx.query.id;
       ctx.assert(typeof id === "string", 422, "id is required");
-      ctx.body = id.toUpperCase();
+      ctx.body = String(id).toUpperCase();
     });
     expect((await send(app, { url: "/?id=ab" })).text).toBe("AB");
     const failed = await send(app, { url: "/" });
