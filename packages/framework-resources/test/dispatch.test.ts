@@ -5,10 +5,10 @@ import { HTTPMethodNotAllowed } from "../src/http-errors.js";
 import { MediaHandlers } from "../src/media-handler.js";
 import { Request } from "../src/request.js";
 import { Response } from "../src/response.js";
-import { callApp } from "@patchbay/gateway";
+import { environFor } from "./harness.js";
 
 async function requestFor(method: string): Promise<Request> {
-  const { environ } = await callApp(() => [], { method });
+  const environ = await environFor({ method });
   return new Request(environ, {}, "/", { maxBodyBytes: 10, media: new MediaHandlers() });
 }
 

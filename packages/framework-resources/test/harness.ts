@@ -1,6 +1,6 @@
 // Shared test harness: runs a ResourceApp in memory through the gateway's callApp, with the validator around it.
 import { assertBodyClosed, callApp, validate } from "@patchbay/gateway";
-import type { Application, CallAppRequest, CallAppResult, ValidationError } from "@patchbay/gateway";
+import type { Application, CallAppRequest, CallAppResult, Environ, ValidationError } from "@patchbay/gateway";
 import type { Problem, ResourceApp } from "../src/index.js";
 
 /**
@@ -36,4 +36,14 @@ export function problemOf(result: CallAppResult): Problem {
 /** A request body source that yields each part as one UTF-8 chunk (a chunked upload). */
 export async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
   for (const part of parts) yield Buffer.from(part, "utf8");
+}
+
+const NO_CONTENT: Application = (_environ, startResponse) => {
+  startResponse("204 No Content", []);
+  return [];
+};
+
+/** The environ a server would build for `request` (for unit tests of request-side modules). */
+export async function environFor(request: CallAppRequest = {}): Promise<Environ> {
+  return (await callApp(NO_CONTENT, request)).environ;
 }

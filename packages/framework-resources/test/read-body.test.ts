@@ -1,13 +1,9 @@
 import { expect, test } from "vitest";
-import { callApp, createInputStream } from "@patchbay/gateway";
-import type { CallAppRequest, Environ } from "@patchbay/gateway";
+import { createInputStream } from "@patchbay/gateway";
 import { HTTPBadRequest, HTTPPayloadTooLarge } from "../src/http-errors.js";
 import { readBody } from "../src/read-body.js";
-import { chunks } from "./harness.js";
+import { chunks, environFor } from "./harness.js";
 
-async function environFor(request: CallAppRequest): Promise<Environ> {
-  return (await callApp(() => [], request)).environ;
-}
 
 test("reads a Content-Length body and a chunked body whole", async () => {
   expect(Buffer.from(await readBody(await environFor({ method: "POST", body: "12345" }), 5)).toString()).toBe("12345");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { callApp } from "@patchbay/gateway";
+import { environFor } from "./harness.js";
 import type { Body, Environ, HeaderList, StartResponse } from "@patchbay/gateway";
 import { HTTPNotAcceptable, HTTPTooManyRequests } from "../src/http-errors.js";
 import { formMediaHandler } from "../src/form-media-handler.js";
@@ -27,8 +27,8 @@ function recorder(): { started: Started[]; startResponse: StartResponse } {
 
 const media = new MediaHandlers().set("application/json", jsonMediaHandler).set("application/x-www-form-urlencoded", formMediaHandler);
 
-async function environWith(headers: Record<string, string> = {}): Promise<Environ> {
-  return (await callApp(() => [], { headers })).environ;
+function environWith(headers: Record<string, string> = {}): Promise<Environ> {
+  return environFor({ headers });
 }
 
 function render(response: Response, environ: Environ): { body: Body; started: Started } {

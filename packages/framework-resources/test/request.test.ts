@@ -1,15 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { callApp } from "@patchbay/gateway";
 import type { CallAppRequest } from "@patchbay/gateway";
 import { HTTPBadRequest, HTTPPayloadTooLarge, HTTPUnsupportedMediaType } from "../src/http-errors.js";
 import { jsonMediaHandler } from "../src/json-media-handler.js";
 import { MediaHandlers } from "../src/media-handler.js";
 import { Request } from "../src/request.js";
-import { chunks } from "./harness.js";
+import { chunks, environFor } from "./harness.js";
 
 /** A Request over the environ a server would build for `request`. */
 async function requestFor(request: CallAppRequest, maxBodyBytes = 1024): Promise<Request> {
-  const { environ } = await callApp(() => [], request);
+  const environ = await environFor(request);
   return new Request(environ, { id: 1 }, "/things/{id:int}", { maxBodyBytes, media: new MediaHandlers().set("application/json", jsonMediaHandler) });
 }
 
