@@ -1,5 +1,6 @@
 // The response for an error no handler took, and what of an error a client may see; no handler lookup.
 import { GatewayError, reasonPhrase, statusOfError } from "@patchbay/gateway";
+import type { HeaderList } from "@patchbay/gateway";
 import { HttpError } from "./errors.js";
 import { RouteResponse, TEXT_CONTENT_TYPE } from "./route-response.js";
 
@@ -18,16 +19,20 @@ export function isExpectedError(error: unknown): boolean {
   return status !== undefined && status < 500 && GatewayError.isGatewayError(error);
 }
 
-/**
- * The default error response: text/plain "<status> <reason>", then the error's message when the client may
- * see it (an HttpError's, or a 4xx patchbay error's); a bug's message and stack never reach the client.
- */
-export function defaultErrorResponse(error: unknown): RouteResponse {
-  const status = statusOfRouteError(error);
+/** A text/plain error response: "<status> <reason>", then `message` on its own line unless empty or the reason itself. */
+export function errorResponse(status: number, message = "", headers: HeaderList = []): RouteResponse {
   const reason = reasonPhrase(status);
-  const message = isExpectedError(error) ? (error as Error).message : "";
   const body = message === "" || message === reason ? `${status} ${reason}\n` : `${status} ${reason}\n${message}\n`;
   const response = new RouteResponse(body, { status }, TEXT_CONTENT_TYPE);
-  if (error instanceof HttpError) for (const [name, value] of error.headers) response.appendHeader(name, value);
+  for (const [name, value] of headers) response.appendHeader(name, value);
   return response;
+}
+
+/**
+ * The default error response (see errorResponse), with the error's message when the client may see it (an
+ * HttpError's, or a 4xx patchbay error's); a bug's message and stack never reach the client.
+ */
+export function defaultErrorResponse(error: unknown): RouteResponse {
+  const message = isExpectedError(error) ? (error as Error).message : "";
+  return errorResponse(statusOfRouteError(error), message, error instanceof HttpError ? error.headers : undefined);
 }

@@ -1,12 +1,12 @@
 // RouteApp: registers routes, hooks, error handlers and mounts, and answers each request through them.
 import { GatewayError, statusOfError } from "@patchbay/gateway";
-import type { Application, Body, Environ, StartResponse } from "@patchbay/gateway";
+import type { Application, Body, Environ, HeaderList, StartResponse } from "@patchbay/gateway";
 import { CallableApplication, HANDLE_REQUEST } from "./callable-application.js";
 import { BUILTIN_CONVERTERS } from "./converter.js";
 import type { Converter } from "./converter.js";
 import { ErrorHandlers } from "./error-handlers.js";
 import type { ErrorClass, ErrorHandler } from "./error-handlers.js";
-import { defaultErrorResponse, isExpectedError, statusOfRouteError } from "./error-response.js";
+import { defaultErrorResponse, errorResponse, isExpectedError, statusOfRouteError } from "./error-response.js";
 import { HttpError, RouteError } from "./errors.js";
 import { compilePathPattern } from "./path-pattern.js";
 import type { CompiledPathPattern, PathParams } from "./path-pattern.js";
@@ -35,11 +35,14 @@ export interface RouteOptions {
 /** A route function: gets the request (with typed `params`), returns what becomes the response. */
 export type RouteHandler<Params = Record<string, unknown>> = (request: RouteRequest<Params>) => RouteResult | Promise<RouteResult>;
 
-/** Runs before routing's handler; returning a result answers the request without calling the handler. */
-export type BeforeHook = (request: RouteRequest) => RouteResult | undefined | Promise<RouteResult | undefined>;
+/**
+ * Runs before the route's handler; returning a result answers the request without calling the handler,
+ * returning nothing (void or undefined) goes on.
+ */
+export type BeforeHook = (request: RouteRequest) => RouteResult | undefined | void | Promise<RouteResult | undefined | void>;
 
-/** Runs after a response is ready (errors' too); may change it in place or return a replacement. */
-export type AfterHook = (request: RouteRequest, response: RouteResponse) => RouteResponse | undefined | Promise<RouteResponse | undefined>;
+/** Runs after a response is ready (errors' too); may change it in place (return nothing) or return a replacement. */
+export type AfterHook = (request: RouteRequest, response: RouteResponse) => RouteResponse | undefined | void | Promise<RouteResponse | undefined | void>;
 
 interface Mount {
   readonly prefix: string;
@@ -240,12 +243,16 @@ export class RouteApp extends CallableApplication implements RequestSettings {
         let result: MaybePromise<RouteResult>;
         if (early !== undefined) result = early;
         else if (match.kind === "found") result = match.handler(request);
-        else if (match.kind === "not-found") throw new HttpError(404);
-        else {
-          const allow = match.allowed.join(", ");
+        else if (match.kind === "not-found") {
+          // With no error handler to see it, answer without building an Error: capturing a stack costs microseconds.
+          if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(404), 0);
+          throw new HttpError(404);
+        } else {
+          const allowHeaders: HeaderList = [["Allow", match.allowed.join(", ")]];
           // RFC 9110 §9.3.7: OPTIONS describes the resource; §15.5.6: a 405 must list what is allowed.
-          if (method === "OPTIONS") result = new RouteResponse("", { status: 204, headers: [["Allow", allow]] });
-          else throw new HttpError(405, undefined, { headers: [["Allow", allow]] });
+          if (method === "OPTIONS") result = new RouteResponse("", { status: 204, headers: allowHeaders });
+          else if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(405, "", allowHeaders), 0);
+          else throw new HttpError(405, undefined, { headers: allowHeaders });
         }
         return andThen(result, (value) => this.#runAfterHooks(request, toRouteResponse(value), 0));
       });

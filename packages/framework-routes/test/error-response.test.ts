@@ -1,6 +1,6 @@
 import { GatewayError } from "@patchbay/gateway";
 import { expect, test } from "vitest";
-import { defaultErrorResponse, isExpectedError, statusOfRouteError } from "../src/error-response.js";
+import { defaultErrorResponse, errorResponse, isExpectedError, statusOfRouteError } from "../src/error-response.js";
 import { HttpError, RouteError } from "../src/errors.js";
 
 test("statusOfRouteError: the error's own status, else 500", () => {
@@ -30,4 +30,13 @@ test("the default response shows an expected error's message and hides a bug's",
   const bug = defaultErrorResponse(new TypeError("secret path /etc/passwd"));
   expect(bug.status).toBe(500);
   expect(bug.body).toBe("500 Internal Server Error\n");
+});
+
+test("errorResponse builds a plain-text error with optional message and headers", () => {
+  const response = errorResponse(405, "", [["Allow", "GET"]]);
+  expect(response.status).toBe(405);
+  expect(response.body).toBe("405 Method Not Allowed\n");
+  expect(response.header("allow")).toBe("GET");
+  expect(errorResponse(400, "Bad Request").body).toBe("400 Bad Request\n");
+  expect(errorResponse(422, "name is required").body).toBe("422 Unprocessable Entity\nname is required\n");
 });

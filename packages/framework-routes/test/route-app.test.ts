@@ -228,7 +228,6 @@ describe("hooks", () => {
     const app = new RouteApp();
     app.after((_request, response) => {
       response.setHeader("X-Frame-Options", "DENY");
-      return undefined;
     });
     app.after(async (request, response) => (request.path === "/replace" ? text(`replaced ${response.status}`) : undefined));
     app.get("/", () => "home");

@@ -55,7 +55,6 @@ describe("RouteRequest: request line and headers", () => {
     const app = new RouteApp();
     app.before((request) => {
       request.state.set("user", "ada");
-      return undefined;
     });
     app.get("/", (request) => text(String(request.state.get("user"))));
     expect((await call(app)).text).toBe("ada");
