@@ -166,6 +166,23 @@ describe("routing and dispatch", () => {
     expect((await call(app, { url: "/api", scriptName: "/api" })).text).toBe("root");
   });
 
+  test("uuid and path converters route real requests", async () => {
+    const app = new ResourceApp()
+      .addRoute("/orders/{id:uuid}", {
+        onGet(_request: Request, response: Response, params: RouteParams) {
+          response.media = params;
+        },
+      })
+      .addRoute("/assets/{file:path}", {
+        onGet(_request: Request, response: Response, params: RouteParams) {
+          response.text = String(params.file);
+        },
+      });
+    expect(JSON.parse((await call(app, { url: "/orders/9F1C6A1E-5B4A-4D7E-9C1B-2A3B4C5D6E7F" })).text)).toEqual({ id: "9f1c6a1e-5b4a-4d7e-9c1b-2a3b4c5d6e7f" });
+    expect((await call(app, { url: "/orders/not-a-uuid" })).status).toBe(404);
+    expect((await call(app, { url: "/assets/css/site.css" })).text).toBe("css/site.css");
+  });
+
   test("a percent-encoded path is matched decoded", async () => {
     const app = new ResourceApp().addRoute("/files/{name}", {
       onGet(_request: Request, response: Response, params: RouteParams) {
