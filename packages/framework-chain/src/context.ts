@@ -37,21 +37,25 @@ export class Context<State = DefaultState> {
   readonly request: ChainRequest;
   /** The response being built (status, headers, body, type). */
   readonly response: ChainResponse;
-  /** Request cookies and Set-Cookie. */
-  readonly cookies: Cookies;
   /** Free space for middleware to pass values downstream (e.g. the authenticated user). Starts empty. */
   state: State;
   /** Route parameters set by a Router ("/users/:id" → { id }); empty until a route matches. */
   params: Readonly<Record<string, string>> = NO_PARAMS;
   /** The pattern of the route that matched ("/users/:id"), for logs; undefined until a route matches. */
   matchedRoute: string | undefined = undefined;
+  #cookies: Cookies | undefined;
 
   constructor(environ: Environ) {
     this.environ = environ;
     this.request = new ChainRequest(environ);
     this.response = new ChainResponse();
-    this.cookies = new Cookies(environ, this.response);
     this.state = {} as State;
+  }
+
+  /** Request cookies and Set-Cookie; created on first use. */
+  get cookies(): Cookies {
+    this.#cookies ??= new Cookies(this.environ, this.response);
+    return this.#cookies;
   }
 
   // Request shortcuts (Koa delegates these to ctx.request).
