@@ -1,5 +1,7 @@
 // The raw-request corpus, replayed whole, byte by byte, line by line and in seeded random splits.
 import { describe, expect, it } from "vitest";
+import { PARSE_ERROR_STATUS } from "../src/errors.js";
+import type { ParseErrorCode } from "../src/errors.js";
 import { loadCorpus, replay, splitBytes, splitLines, splitRandom, splitWhole } from "./parser-corpus.js";
 
 /** Random splits per case; override the base seed with PARSER_SPLIT_SEED to replay a failure. */
@@ -43,6 +45,20 @@ describe.each(corpus.map((entry) => [entry.name, entry] as const))("%s", (_name,
       expect(replay(slices, entry.limits), `seed ${seed} (PARSER_SPLIT_SEED=${BASE_SEED}), slices ${slices.map((slice) => slice.length).join(",")}`).toEqual(
         entry.expected,
       );
+    }
+  });
+});
+
+describe("corpus coverage", () => {
+  it("exercises every parse error code at least once", () => {
+    const seen = new Set(corpus.map((entry) => entry.expected.error?.code).filter((code) => code !== undefined));
+    expect([...Object.keys(PARSE_ERROR_STATUS)].filter((code) => !seen.has(code))).toEqual([]);
+  });
+
+  it("states for every error the status its code carries", () => {
+    for (const entry of corpus) {
+      const error = entry.expected.error;
+      if (error !== undefined) expect(error.status, entry.name).toBe(PARSE_ERROR_STATUS[error.code as ParseErrorCode]);
     }
   });
 });
