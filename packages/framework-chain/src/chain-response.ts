@@ -114,6 +114,13 @@ export class ChainResponse {
     this.#headers.delete(name.toLowerCase());
   }
 
+  /** A snapshot of the response headers: lower-case names, several values joined with ", ". */
+  get headers(): Readonly<Record<string, string>> {
+    const headers = Object.create(null) as Record<string, string>;
+    for (const [key, { value }] of this.#headers) headers[key] = typeof value === "string" ? value : value.join(", ");
+    return headers;
+  }
+
   /** The headers as a gateway header list, one pair per value, in the order they were first set. */
   toHeaderList(): HeaderList {
     const list: HeaderList = [];

@@ -1,3 +1,4 @@
+// Tests for app.ts: the onion flow, app.application, the environ dump route, and the error boundary with its "error" hook.
 import type { Environ } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { ChainApp } from "../src/app.js";

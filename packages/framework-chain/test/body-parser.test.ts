@@ -1,3 +1,4 @@
+// Tests for body-parser.ts: JSON, form and text bodies, and 400/413/415 for bad input.
 import { createInputStream } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { bodyParser, BODY_LIMIT_BYTES } from "../src/body-parser.js";

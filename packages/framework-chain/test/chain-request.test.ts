@@ -1,3 +1,4 @@
+// Tests for chain-request.ts: the lazy request view over the environ.
 import { createEmptyInputStream, createEnviron, type EnvironRequest } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { ChainRequest } from "../src/chain-request.js";

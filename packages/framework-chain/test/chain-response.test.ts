@@ -1,3 +1,4 @@
+// Tests for chain-response.ts: status rules, header storage and validation, ctx.type.
 import { describe, expect, test } from "vitest";
 import { ChainResponse } from "../src/chain-response.js";
 
@@ -36,6 +37,13 @@ describe("ChainResponse", () => {
     expect(response.toHeaderList()).toEqual([["X-B", "3"], ["x-a", "2"]]);
     response.remove("X-B");
     expect(response.has("x-b")).toBe(false);
+  });
+
+  test("headers is a lower-case snapshot", () => {
+    const response = new ChainResponse();
+    response.set("X-Multi", ["a", "b"]);
+    response.set("Content-Type", "text/plain");
+    expect(response.headers).toEqual({ "x-multi": "a, b", "content-type": "text/plain" });
   });
 
   test("arrays and append produce repeated fields (Set-Cookie)", () => {

@@ -1,3 +1,4 @@
+// Tests for compose.ts: onion order, errors, and the next()-called-twice guard.
 import { describe, expect, test } from "vitest";
 import { compose, type Step } from "../src/compose.js";
 import { GatewayError } from "@patchbay/gateway";

@@ -1,3 +1,4 @@
+// Tests for context.ts: shortcuts, ctx.throw, ctx.assert and ctx.redirect.
 import { createEmptyInputStream, createEnviron, type Environ } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { Context } from "../src/context.js";

@@ -1,3 +1,4 @@
+// Tests for cookies.ts: reading Cookie and writing Set-Cookie through ctx.cookies.
 import { describe, expect, test } from "vitest";
 import { appWith, send } from "./harness.js";
 

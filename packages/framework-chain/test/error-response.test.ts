@@ -1,3 +1,4 @@
+// Tests for error-response.ts: which response and report an error becomes.
 import { createEmptyInputStream, createEnviron, GatewayError } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { Context } from "../src/context.js";

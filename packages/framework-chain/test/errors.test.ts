@@ -1,3 +1,4 @@
+// Tests for errors.ts: codes, statuses, expose, and that the README documents every code.
 import { readFileSync } from "node:fs";
 import { GatewayError, statusOfError } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";

@@ -1,3 +1,4 @@
+// The export-surface test of the package barrel (the only snapshot-like test).
 import { expect, test } from "vitest";
 import * as chain from "../src/index.js";
 

@@ -1,3 +1,4 @@
+// Tests for media-type.ts: Content-Type parsing and ctx.type shorthands.
 import { describe, expect, test } from "vitest";
 import { contentTypeFor, parseMediaType } from "../src/media-type.js";
 

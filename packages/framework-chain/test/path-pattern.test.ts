@@ -1,3 +1,4 @@
+// Tests for path-pattern.ts: compiling patterns and joining prefixes.
 import { describe, expect, test } from "vitest";
 import { compilePathPattern, joinPattern, normalizePrefix } from "../src/path-pattern.js";
 

@@ -1,3 +1,4 @@
+// Tests for read-body.ts: reading a body under a byte limit.
 import { createInputStream } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { readBody } from "../src/read-body.js";

@@ -1,3 +1,4 @@
+// Tests for respond.ts: what each kind of ctx.body becomes, and streamed bodies.
 import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { appWith, send, trackedStream } from "./harness.js";

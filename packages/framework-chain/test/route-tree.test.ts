@@ -1,3 +1,4 @@
+// Tests for route-tree.ts: static lookup, segment matching, precedence and backtracking.
 import { describe, expect, test } from "vitest";
 import { compilePathPattern } from "../src/path-pattern.js";
 import { RouteTree } from "../src/route-tree.js";

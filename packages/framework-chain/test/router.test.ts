@@ -1,3 +1,4 @@
+// Tests for router.ts: dispatch, params, HEAD, all(), prefixes, nesting and allowedMethods().
 import { describe, expect, test } from "vitest";
 import { ChainApp } from "../src/app.js";
 import type { ChainMiddleware } from "../src/context.js";

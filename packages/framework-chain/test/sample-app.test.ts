@@ -1,3 +1,4 @@
+// Tests for the shared sample app (test/fixtures/sample-app.ts) that the matrix reuses.
 import { describe, expect, test } from "vitest";
 import { createSampleApp } from "./fixtures/sample-app.js";
 import { send } from "./harness.js";

@@ -1,3 +1,4 @@
+// Tests for stream-body.ts: error reporting and exactly-once release of a streamed body.
 import { describe, expect, test } from "vitest";
 import { isStreamSource, StreamBody } from "../src/stream-body.js";
 

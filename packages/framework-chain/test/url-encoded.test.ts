@@ -1,3 +1,4 @@
+// Tests for url-encoded.ts: urlencoded parsing into prototype-less field maps.
 import { describe, expect, test } from "vitest";
 import { parseUrlEncoded } from "../src/url-encoded.js";
 
