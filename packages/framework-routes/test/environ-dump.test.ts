@@ -20,7 +20,9 @@ test("GET /environ dumps the environ it was given as escaped text/html, then the
     "HTTP_X_PROBE: &lt;script&gt;\n",
     "gateway.version: [1, 0]",
     "gateway.url_scheme: http\n",
-    "gateway.input: &lt;BodyInputStream&gt;",
+    // The class names vary (the validator wraps the streams), so only the rendering is checked.
+    "gateway.input: &lt;",
+    "gateway.errors: &lt;",
     "gateway.file_wrapper: &lt;function&gt;",
     "gateway.multithread: false",
   ]) {

@@ -1,20 +1,21 @@
 // Shared test harness: runs an app in memory through the gateway's callApp, with the validator around it.
-import { callApp } from "@patchbay/gateway";
-import type { Application, CallAppRequest, CallAppResult, ErrorStream } from "@patchbay/gateway";
+import { assertBodyClosed, callApp, validate } from "@patchbay/gateway";
+import type { Application, CallAppRequest, CallAppResult, ErrorStream, ValidateOptions } from "@patchbay/gateway";
 import { expect } from "vitest";
 
-/** Wraps every app under test (the gateway validator once it lands). */
-export const wrap = (app: Application): Application => app;
+/** Wraps every app under test in the gateway validator (wsgiref.validate's job), reporting to `options`. */
+export const wrap = (app: Application, options: ValidateOptions): Application => validate(app, options);
 
 /** A callApp result plus what the app wrote to gateway.errors. */
 export interface Called extends CallAppResult {
-  /** Everything written to environ["gateway.errors"] during the request. */
+  /** Everything the app wrote to environ["gateway.errors"] during the request. */
   log: string;
 }
 
 /**
- * Runs one request against `app`, validated, with gateway.errors captured in `log`. Fails the test when the
- * response writer (or the validator) reported an error: a framework must never hand the server a broken response.
+ * Runs one request against `app`, validated, with gateway.errors captured in `log`. Fails the test on any
+ * validator violation or warning, on a body never closed, and on an error the response writer reported:
+ * a framework must never hand the server a broken response.
  */
 export async function call(app: Application, request: CallAppRequest = {}): Promise<Called> {
   let log = "";
@@ -24,7 +25,15 @@ export async function call(app: Application, request: CallAppRequest = {}): Prom
     },
     flush(): void {},
   };
-  const result = await callApp(wrap(app), { ...request, environ: { "gateway.errors": errors, ...request.environ } });
+  const findings: string[] = [];
+  const validated = wrap(app, {
+    onViolation: (violation) => findings.push(`violation: ${violation.message}`),
+    onWarning: (message) => findings.push(`warning: ${message}`),
+    logToErrorStream: false,
+  });
+  const result = await callApp(validated, { ...request, environ: { "gateway.errors": errors, ...request.environ } });
+  assertBodyClosed(result.environ);
+  expect(findings).toEqual([]);
   expect(result.errors).toEqual([]);
   return Object.assign(result, { log });
 }

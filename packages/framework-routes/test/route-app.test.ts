@@ -1,4 +1,4 @@
-import { callApp } from "@patchbay/gateway";
+import { callApp, validate } from "@patchbay/gateway";
 import type { Application, Body, StartResponse } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { abort } from "../src/abort.js";
@@ -191,12 +191,18 @@ describe("handler results and streaming", () => {
     expect(result.log).toContain("GET /");
   });
 
-  test("a response the writer refuses (bad header) becomes a logged 500", async () => {
+  test("a response the writer or validator refuses (CR/LF in a header) becomes a logged 500", async () => {
     const app = new RouteApp();
     app.get("/", () => text("x", { headers: { "X-Bad": "a\r\nb" } }));
-    const result = await call(app);
-    expect(result.status).toBe(500);
-    expect(result.log).toContain("invalid response");
+    for (const application of [app, validate(app)]) {
+      let log = "";
+      const result = await callApp(application, { environ: { "gateway.errors": { write: (line: string) => (log += line), flush: () => {} } } });
+      expect(result.status).toBe(500);
+      expect(result.text).toBe("500 Internal Server Error\n");
+      expect(result.errors).toEqual([]);
+      expect(log).toContain("invalid response");
+      expect(log).toContain("X-Bad");
+    }
   });
 });
 
@@ -401,7 +407,8 @@ describe("mounts", () => {
     };
     const app = new RouteApp();
     app.before(() => text("hooks do not run for mounts"));
-    app.mount("/legacy", plain);
+    // Validated on its own too: the shifted environ must be a valid, fresh environ (SPEC G-1.3, G-2.4).
+    app.mount("/legacy", validate(plain));
     const result = await callApp(app, { url: "/legacy/a/b?q=1" });
     expect(result.text).toBe("plain app");
     expect(seen).toEqual({ scriptName: "/legacy", pathInfo: "/a/b" });
