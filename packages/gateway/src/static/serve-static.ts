@@ -75,8 +75,8 @@ function redirectToDirectory(environ: Environ, startResponse: StartResponse): Bo
  * - A directory requested without its trailing "/" is redirected (301, Location under SCRIPT_NAME, query
  *   kept) when it has an index file, like nginx; a directory without an index file falls through.
  * - Refused with 403, never with file bytes: "." and ".." segments, NUL, "\", dotfiles under the "deny"
- *   policy, and real paths (after symlinks) outside the served directory. A target with an encoded slash
- *   ("%2F") falls through to the application.
+ *   policy, and real paths (after symlinks) outside the served directory. Any other target with an
+ *   encoded slash ("%2F") falls through to the application.
  * - Lookups (hits and misses) are cached for `statCacheMs`; after that a file is stat'ed again and its
  *   headers (and in-memory bytes) are reused while inode, size and mtime are unchanged.
  *
