@@ -18,7 +18,8 @@ export { compose } from "./compose.js";
 export type { ComposedStep, Next, Step } from "./compose.js";
 
 // Routing
-export { Router, ROUTER_ALL_METHODS } from "./router.js";
+export { Router } from "./router.js";
+export { ROUTER_ALL_METHODS } from "./route-table.js";
 export type { RouterOptions } from "./router.js";
 
 // Request bodies

@@ -2,11 +2,10 @@
  * Router: method + path dispatch as chain middleware (koa-router's API), with nested routers and
  * prefixes flattened into one route table per method, built once and rebuilt only after a change.
  */
-import { compose, type ComposedStep } from "./compose.js";
-import type { ChainMiddleware, Context, DefaultState } from "./context.js";
-import { InvalidOptionError, InvalidRouteError } from "./errors.js";
-import { compilePathPattern, joinPattern, normalizePrefix, type PathPattern } from "./path-pattern.js";
-import { RouteTree } from "./route-tree.js";
+import type { ChainMiddleware, DefaultState } from "./context.js";
+import { InvalidOptionError } from "./errors.js";
+import { compilePathPattern, joinPattern, normalizePrefix } from "./path-pattern.js";
+import { ANY_METHOD, buildRouteTable, ROUTER_ALL_METHODS, type FlatRoute, type RouteTable } from "./route-table.js";
 
 /** Options of a Router. */
 export interface RouterOptions {
@@ -14,14 +13,8 @@ export interface RouterOptions {
   prefix?: string;
 }
 
-/** The methods `router.all()` answers, in the order an Allow header lists them. */
-export const ROUTER_ALL_METHODS: readonly string[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-
 /** The methods RFC 9110 §9 defines: an unrouted one gets 405, any other method 501 (RFC 9110 §15.6.2). */
 const STANDARD_METHODS: ReadonlySet<string> = new Set([...ROUTER_ALL_METHODS, "CONNECT", "TRACE"]);
-
-/** Method key of routes registered with all(), for methods no explicit route names. */
-const ANY_METHOD = "*";
 
 const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -36,39 +29,8 @@ interface NestedRouter<State> {
   router: Router<State>;
 }
 
-/** A route after nesting is resolved: its full pattern and whole middleware chain. */
-interface FlatRoute<State> {
-  methods: readonly string[];
-  pattern: string;
-  chain: readonly ChainMiddleware<State>[];
-}
-
-/** What one method + pattern shape dispatches to. */
-interface RouteEntry<State> {
-  pattern: string;
-  paramNames: readonly string[];
-  handler: ComposedStep<Context<State>>;
-}
-
-interface RouteGroup<State> {
-  pattern: PathPattern;
-  chain: ChainMiddleware<State>[];
-}
-
-interface RouteTable<State> {
-  /** One tree per method, in Allow-header order. */
-  trees: Map<string, RouteTree<RouteEntry<State>>>;
-  /** The all() routes, for a method that has no tree of its own. */
-  anyMethod: RouteTree<RouteEntry<State>> | undefined;
-}
-
 function isRouter<State>(value: unknown): value is Router<State> {
   return value instanceof Router;
-}
-
-function methodOrder(method: string): number {
-  const index = ROUTER_ALL_METHODS.indexOf(method);
-  return index === -1 ? ROUTER_ALL_METHODS.length : index;
 }
 
 /**
@@ -268,51 +230,10 @@ export class Router<State = DefaultState> {
   #build(): RouteTable<State> {
     const flat: FlatRoute<State>[] = [];
     this.#collect("", [], flat);
-    // method -> shape -> group: the same method and shape registered twice run as one chain, in order.
-    const groups = new Map<string, Map<string, RouteGroup<State>>>();
-    for (const route of flat) {
-      const pattern = compilePathPattern(route.pattern);
-      for (const method of route.methods) {
-        let byShape = groups.get(method);
-        if (byShape === undefined) groups.set(method, (byShape = new Map()));
-        const group = byShape.get(pattern.shape);
-        if (group === undefined) {
-          byShape.set(pattern.shape, { pattern, chain: route.chain.slice() });
-        } else if (group.pattern.paramNames.join() !== pattern.paramNames.join()) {
-          throw new InvalidRouteError(`routes ${JSON.stringify(group.pattern.source)} and ${JSON.stringify(pattern.source)} match the same paths for ${method} with different parameter names`);
-        } else {
-          group.chain.push(...route.chain);
-        }
-      }
-    }
-    const anyGroups = groups.get(ANY_METHOD);
-    const methods = [...groups.keys()].filter((method) => method !== ANY_METHOD);
-    if (anyGroups !== undefined) for (const method of ROUTER_ALL_METHODS) if (!methods.includes(method)) methods.push(method);
-    if (methods.includes("GET") && !methods.includes("HEAD")) methods.push("HEAD");
-    methods.sort((left, right) => methodOrder(left) - methodOrder(right) || (left < right ? -1 : left > right ? 1 : 0));
-    const trees = new Map<string, RouteTree<RouteEntry<State>>>();
-    for (const method of methods) {
-      // Precedence for one shape: the method's own route, then (for HEAD) the GET route, then all().
-      const sources = [groups.get(method), method === "HEAD" ? groups.get("GET") : undefined, anyGroups];
-      const chosen = new Map<string, RouteGroup<State>>();
-      for (const source of sources) {
-        if (source === undefined) continue;
-        for (const [shape, group] of source) if (!chosen.has(shape)) chosen.set(shape, group);
-      }
-      trees.set(method, toTree(chosen));
-    }
-    const table: RouteTable<State> = { trees, anyMethod: anyGroups === undefined ? undefined : toTree(anyGroups) };
+    const table = buildRouteTable(flat);
     this.#table = table;
     return table;
   }
-}
-
-function toTree<State>(groups: Map<string, RouteGroup<State>>): RouteTree<RouteEntry<State>> {
-  const tree = new RouteTree<RouteEntry<State>>();
-  for (const { pattern, chain } of groups.values()) {
-    tree.insert(pattern, { pattern: pattern.source, paramNames: pattern.paramNames, handler: compose(chain) });
-  }
-  return tree;
 }
 
 function toParams(names: readonly string[], values: readonly string[]): Record<string, string> {
