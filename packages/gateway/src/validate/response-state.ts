@@ -56,27 +56,37 @@ export class ResponseState {
   }
 }
 
-const states = new WeakMap<Environ, ResponseState>();
+/** Every validator's state for an environ, outermost first (nested validators, G-12.1). */
+const states = new WeakMap<Environ, ResponseState[]>();
 const sinkLinkedEnvirons = new WeakSet<Environ>();
 
-/**
- * Links a state to its environ, so validateSink finds it. The first (outermost) validator wins, so
- * nested validators (G-12.1) leave the server-facing one in place.
- */
+/** Links a state to its environ, so validateSink and assertBodyClosed find it. */
 export function attachResponseState(environ: Environ, state: ResponseState): void {
-  if (states.has(environ)) return;
-  state.sinkLinked = sinkLinkedEnvirons.has(environ);
-  states.set(environ, state);
+  const list = states.get(environ);
+  if (list === undefined) {
+    state.sinkLinked = sinkLinkedEnvirons.has(environ);
+    states.set(environ, [state]);
+  } else {
+    list.push(state);
+  }
 }
 
 /** Records that a validated sink writes the response for `environ`. */
 export function linkSink(environ: Environ): void {
   sinkLinkedEnvirons.add(environ);
-  const state = states.get(environ);
+  const state = states.get(environ)?.[0];
   if (state !== undefined) state.sinkLinked = true;
 }
 
-/** The state of a validated request, or undefined when the application was not validated. */
+/**
+ * The state of the outermost validated application for `environ` (the one the server called), or
+ * undefined when no validated application saw it.
+ */
 export function responseStateOf(environ: Environ): ResponseState | undefined {
-  return states.get(environ);
+  return states.get(environ)?.[0];
+}
+
+/** Every validated application's state for `environ`, outermost first. */
+export function responseStatesOf(environ: Environ): readonly ResponseState[] {
+  return states.get(environ) ?? [];
 }

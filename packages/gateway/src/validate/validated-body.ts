@@ -64,12 +64,11 @@ class BodyLifecycle {
   }
 
   wrapSync(iterable: Iterable<unknown>): Body {
-    const lifecycle = this;
     return {
-      [Symbol.iterator](): Iterator<Chunk> {
+      [Symbol.iterator]: (): Iterator<Chunk> => {
         const inner = iterable[Symbol.iterator]();
         return {
-          next: () => lifecycle.#guard(() => lifecycle.#after(lifecycle.#before(() => inner.next()))),
+          next: () => this.#guard(() => this.#after(this.#before(() => inner.next()))),
           return: (value?: unknown) => {
             inner.return?.(value);
             return { done: true, value: undefined };
@@ -81,19 +80,18 @@ class BodyLifecycle {
   }
 
   wrapAsync(iterable: AsyncIterable<unknown>): Body {
-    const lifecycle = this;
     const wrapper: AsyncIterable<Chunk> & { close: () => CloseResult } = {
-      [Symbol.asyncIterator](): AsyncIterator<Chunk> {
+      [Symbol.asyncIterator]: (): AsyncIterator<Chunk> => {
         const inner = iterable[Symbol.asyncIterator]();
         return {
           next: async () => {
-            if (lifecycle.#pending) lifecycle.#state.reporter.violation("G-7.1", "server", "next() called on the body before the previous next() settled");
-            lifecycle.#pending = true;
+            if (this.#pending) this.#state.reporter.violation("G-7.1", "server", "next() called on the body before the previous next() settled");
+            this.#pending = true;
             try {
-              const result = await lifecycle.#guardAsync(() => lifecycle.#before(() => inner.next()));
-              return lifecycle.#guard(() => lifecycle.#after(result));
+              const result = await this.#guardAsync(() => this.#before(() => inner.next()));
+              return this.#guard(() => this.#after(result));
             } finally {
-              lifecycle.#pending = false;
+              this.#pending = false;
             }
           },
           return: async (value?: unknown) => {

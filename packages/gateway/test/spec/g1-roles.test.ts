@@ -30,12 +30,12 @@ describe("G-1 roles", () => {
   test("G-1.3: each call gets its own environ object", () => {
     const collected = createCollector();
     const app = validate(textApp("hi"), collected.options);
-    app(makeEnviron(), noStart);
-    app(makeEnviron(), noStart);
+    void app(makeEnviron(), noStart);
+    void app(makeEnviron(), noStart);
     expect(rulesOf(collected)).toEqual([]);
     const reused: Environ = makeEnviron();
-    app(reused, noStart);
-    app(reused, noStart);
+    void app(reused, noStart);
+    void app(reused, noStart);
     expect(rulesOf(collected)).toEqual(["G-1.3"]);
     expect(collected.violations[0]?.side).toBe("server");
   });

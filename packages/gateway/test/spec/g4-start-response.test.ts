@@ -1,7 +1,7 @@
 // SPEC.md G-4: startResponse. Application-side rules through validate(); server-side ones against the
 // real writer (holds) and hand-written broken servers (fails).
 import { describe, expect, test } from "vitest";
-import type { Application, HeaderList, StartResponse, Write } from "../../src/types.js";
+import type { Application, Environ, HeaderList, StartResponse, Write } from "../../src/types.js";
 import { validate } from "../../src/validate/validate.js";
 import { ValidationError } from "../../src/validate/validation-error.js";
 import { createCollector, makeEnviron, respondWith, rulesOf, runValidated } from "./run-validated.js";
@@ -109,7 +109,7 @@ describe("G-4 startResponse", () => {
   });
 
   test("G-4.11: with excInfo before the head is sent, the new status and headers replace the old", async () => {
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: Environ, startResponse: StartResponse) {
       startResponse("200 OK", [["Content-Type", "text/html"], ["X-First", "1"]]);
       yield "";
       startResponse("503 Service Unavailable", TEXT, new Error("backend down"));
@@ -142,7 +142,7 @@ describe("G-4 startResponse", () => {
   test("G-4.12: with excInfo after the head is sent, startResponse re-throws excInfo", async () => {
     const failure = new Error("mid-stream failure");
     let caught: unknown;
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: Environ, startResponse: StartResponse) {
       startResponse("200 OK", TEXT);
       yield "part one";
       try {

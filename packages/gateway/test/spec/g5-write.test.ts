@@ -62,7 +62,7 @@ describe("G-5 write()", () => {
     const lazySink = validateSink(new MemorySink(), lazyEnviron, lazy.options);
     const buffered: Uint8Array[] = [];
     const lazyWrite: Write = (chunk) => void buffered.push(Buffer.from(chunk));
-    validate(app, lazy.options)(lazyEnviron, () => lazyWrite);
+    void validate(app, lazy.options)(lazyEnviron, () => lazyWrite);
     expect(rulesOf(lazy, "server")).toEqual(["G-5.3"]);
     expect(lazySink.clientGone).toBe(false);
   });

@@ -1,7 +1,7 @@
 // SPEC.md G-6: what the application returns and yields.
 import { describe, expect, test } from "vitest";
 import { callApp } from "../../src/call-app.js";
-import type { Application, Body, HeaderList } from "../../src/types.js";
+import type { Application, Body, Environ, HeaderList, StartResponse } from "../../src/types.js";
 import { validate } from "../../src/validate/validate.js";
 import { respondWith, rulesOf, runValidated } from "./run-validated.js";
 
@@ -43,7 +43,7 @@ describe("G-6 body", () => {
   });
 
   test("G-6.3: startResponse is called before the first non-empty chunk (lazily is fine)", async () => {
-    const lazy: Application = function* (_environ, startResponse) {
+    const lazy: Application = function* (_environ: Environ, startResponse: StartResponse) {
       yield "";
       startResponse("200 OK", TEXT);
       yield "lazy";
@@ -51,7 +51,7 @@ describe("G-6 body", () => {
     const valid = await runValidated(lazy);
     expect(valid.text).toBe("lazy");
     expect(rulesOf(valid)).toEqual([]);
-    const early: Application = function* (_environ, startResponse) {
+    const early: Application = function* (_environ: Environ, startResponse: StartResponse) {
       yield "too early";
       startResponse("200 OK", TEXT);
     } as unknown as Application;
