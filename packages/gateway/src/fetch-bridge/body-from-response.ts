@@ -7,6 +7,8 @@ import { FetchBridgeError } from "./errors.js";
 
 const EMPTY_BODY: readonly Uint8Array[] = [];
 
+type ReadResult = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>["read"]>>;
+
 /** Iterates one ReadableStream through one reader; it is its own iterator, so iteration allocates no wrapper. */
 class StreamBody implements AsyncIterableIterator<Uint8Array> {
   readonly #stream: ReadableStream<Uint8Array>;
@@ -54,7 +56,7 @@ class StreamBody implements AsyncIterableIterator<Uint8Array> {
    * A read ended by our own cancel after a disconnect is a cut-short body, not a complete one: it fails,
    * so the writer can never frame it as whole.
    */
-  readonly #settle = (result: ReadableStreamReadResult<Uint8Array>): IteratorResult<Uint8Array> => {
+  readonly #settle = (result: ReadResult): IteratorResult<Uint8Array> => {
     if (result.done && this.#disconnected) {
       throw new FetchBridgeError("ERR_FETCH_BRIDGE_DISCONNECTED", "the client went away while the fetch handler's body was streaming", { cause: this.#disconnect?.reason });
     }

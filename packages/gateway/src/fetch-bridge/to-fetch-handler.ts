@@ -2,6 +2,7 @@
  * toFetchHandler: runs a gateway application where a WHATWG fetch handler is expected (Hono-style
  * `app.fetch`, Bun.serve, Deno.serve, srvx, Workers). It adapts only; the shared writer does the HTTP work.
  */
+import { inspect } from "node:util";
 import { statusOfError } from "../errors.js";
 import { isHopByHopHeader } from "../headers.js";
 import type { ResponseHead } from "../response-sink.js";
@@ -25,7 +26,7 @@ const CLIENT_CLOSED_REQUEST_STATUS = 499;
 
 function reportTo(errors: ErrorStream | undefined): (message: string, error: unknown) => void {
   return (message, error) => {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : error === undefined ? "" : String(error);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : error === undefined ? "" : inspect(error);
     const text = detail === "" ? `${message}\n` : `${message}: ${detail}\n`;
     if (errors === undefined) process.stderr.write(text);
     else errors.write(text);
