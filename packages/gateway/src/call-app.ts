@@ -50,9 +50,13 @@ function toRawHeaders(headers: CallAppRequest["headers"]): string[] {
   return raw;
 }
 
+function headerValue(raw: readonly string[], name: string): string | undefined {
+  for (let index = 0; index < raw.length; index += 2) if ((raw[index] as string).toLowerCase() === name) return raw[index + 1];
+  return undefined;
+}
+
 function hasHeader(raw: readonly string[], name: string): boolean {
-  for (let index = 0; index < raw.length; index += 2) if ((raw[index] as string).toLowerCase() === name) return true;
-  return false;
+  return headerValue(raw, name) !== undefined;
 }
 
 async function* bytesOnce(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -73,8 +77,9 @@ export async function callApp(app: Application, request: CallAppRequest = {}): P
       if (!hasHeader(rawHeaders, "content-length")) rawHeaders.push("Content-Length", String(bytes.length));
       input = createInputStream(bytesOnce(bytes), { contentLength: bytes.length });
     } else {
-      if (!hasHeader(rawHeaders, "transfer-encoding") && !hasHeader(rawHeaders, "content-length")) rawHeaders.push("Transfer-Encoding", "chunked");
-      input = createInputStream(body);
+      const declared = headerValue(rawHeaders, "content-length");
+      if (declared === undefined && !hasHeader(rawHeaders, "transfer-encoding")) rawHeaders.push("Transfer-Encoding", "chunked");
+      input = createInputStream(body, declared === undefined ? {} : { contentLength: Number(declared) });
     }
   }
   const environ = createEnviron({

@@ -3,9 +3,10 @@
  * on a ResponseSink. Every server uses it, so startResponse, header deferral, framing, HEAD/204/304,
  * backpressure and close() mean the same thing everywhere. It never touches a socket itself.
  */
-import { GatewayError } from "./errors.js";
+import { GatewayError, statusOfError } from "./errors.js";
 import { FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN, HOP_BY_HOP_HEADERS } from "./headers.js";
 import type { Framing, ResponseSink } from "./response-sink.js";
+import { reasonPhrase } from "./status.js";
 import type { Application, Body, Chunk, Environ, HeaderList, StartResponse, Write } from "./types.js";
 
 /** How the server wants this response written. */
@@ -239,18 +240,23 @@ class ResponseRun {
     return { status: this.#status, bytesSent: this.#bytesSent, keepAlive: false, aborted: true };
   }
 
-  /** An error before the head went out: a plain 500, no stack in the body. */
-  sendInternalError(error: unknown): ResponseOutcome {
-    this.#options.onError?.("error in application", error);
+  /**
+   * An error before the head went out: the error's own 4xx/5xx status when it carries one (a request body
+   * that ended early is a 400), else 500; a plain body, never the stack.
+   */
+  sendError(error: unknown): ResponseOutcome {
+    const status = statusOfError(error) ?? 500;
+    this.#options.onError?.(status === 500 ? "error in application" : `request failed with ${status}`, error);
+    const reason = reasonPhrase(status);
     this.#pending = {
-      status: 500,
-      reason: "Internal Server Error",
+      status,
+      reason,
       headers: [["Content-Type", "text/plain; charset=utf-8"]],
       contentLength: undefined,
       hasDate: false,
       hasServer: false,
     };
-    this.sendWhole([INTERNAL_ERROR_BODY]);
+    this.sendWhole([status === 500 ? INTERNAL_ERROR_BODY : `${reason}\n`]);
     return this.finish();
   }
 
@@ -326,7 +332,7 @@ export async function runApplication(app: Application, environ: Environ, sink: R
   } catch (error) {
     if (sink.clientGone) return run.clientGoneOutcome();
     if (run.headSent) return run.abort(error instanceof Error ? error : new Error(String(error)));
-    return run.sendInternalError(error);
+    return run.sendError(error);
   } finally {
     await closeBody(body, options);
   }

@@ -36,3 +36,14 @@ test("reports writer errors and aborted responses", async () => {
   expect((result.errors[0] as Error).message).toBe("boom");
   expect(result.aborted).toBe(false);
 });
+
+test("a streamed body with a declared Content-Length stops there, and a short one is a 400 error", async () => {
+  async function* parts(...texts: string[]): AsyncGenerator<Uint8Array> {
+    for (const text of texts) yield Buffer.from(text);
+  }
+  const exact = await callApp(echo, { method: "POST", headers: { "Content-Length": "3" }, body: parts("ab", "cdef") });
+  expect(exact.text).toBe("abc");
+  const short = await callApp(echo, { method: "POST", headers: { "Content-Length": "9" }, body: parts("ab") });
+  expect(short.status).toBe(400);
+  expect(short.errors[0]).toMatchObject({ code: "ERR_GATEWAY_INPUT_INCOMPLETE", status: 400 });
+});

@@ -282,3 +282,11 @@ describe("close() and backpressure", () => {
     expect(sink.head?.framing).toBe("chunked");
   });
 });
+
+test("an error carrying a 4xx status before headers answers with that status", async () => {
+  const { sink, text } = await run(() => {
+    throw Object.assign(new Error("too big"), { status: 413 });
+  });
+  expect(sink.head?.status).toBe(413);
+  expect(text).toBe("Payload Too Large\n");
+});
