@@ -40,10 +40,15 @@ function respond(response: unknown, startResponse: StartResponse, disconnect: Ab
   if (!isResponse(response)) {
     throw new FetchBridgeError("ERR_FETCH_BRIDGE_INVALID_RESPONSE", `the fetch handler must return a Response, got ${response === null ? "null" : typeof response}`, { status: 500 });
   }
-  const body = bodyFromResponse(response, disconnect);
   const status = response.status;
-  startResponse(`${status} ${response.statusText || reasonPhrase(status)}`, headerListOf(response.headers));
-  return body;
+  try {
+    startResponse(`${status} ${response.statusText || reasonPhrase(status)}`, headerListOf(response.headers));
+  } catch (error) {
+    // No body will be returned, so nobody else would ever stop the handler's stream.
+    response.body?.cancel(error).catch(() => undefined);
+    throw error;
+  }
+  return bodyFromResponse(response, disconnect);
 }
 
 /**

@@ -279,6 +279,31 @@ describe("errors", () => {
     expect((rejected.errors[0] as Error).message).toBe("async failure");
   });
 
+  test("a Response whose header fields the writer refuses is a 500, and its stream is cancelled", async () => {
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const result = await callApp(fromFetchHandler(() => new Response(stream, { headers: { "Content-Length": "twelve" } })));
+    expect(result.status).toBe(500);
+    expect(result.errors[0]).toMatchObject({ code: "ERR_GATEWAY_INVALID_HEADER" });
+    expect(cancelled).toBe(true);
+  });
+
+  test("a Response whose body was already read is a 500 with ERR_FETCH_BRIDGE_BODY_USED", async () => {
+    const result = await callApp(
+      fromFetchHandler(async () => {
+        const response = new Response("consumed");
+        await response.text();
+        return response;
+      }),
+    );
+    expect(result.status).toBe(500);
+    expect(result.errors[0]).toMatchObject({ code: "ERR_FETCH_BRIDGE_BODY_USED" });
+  });
+
   test("a stream that fails after the head aborts the response", async () => {
     let pulls = 0;
     const stream = new ReadableStream<Uint8Array>({
