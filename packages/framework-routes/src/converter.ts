@@ -1,4 +1,5 @@
 // Path-parameter converters: how one "<name:kind>" segment matches, parses and formats; no routing knowledge.
+import { RouteError } from "./errors.js";
 
 /**
  * Turns one path parameter into a value and back. Register your own with `app.converter(name, converter)`.
@@ -50,3 +51,24 @@ export const BUILTIN_CONVERTERS: Readonly<Record<keyof ConverterTypes, Converter
   float: { pattern: "-?\\d+(?:\\.\\d+)?", parse: parseFloatValue },
   path: { pattern: ".+?", parse: identity },
 };
+
+const CONVERTER_NAME_PATTERN = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Checks a converter before it is registered as `kind`: an identifier other than "re", a compilable string
+ * pattern and a parse function. Throws ERR_ROUTE_INVALID_OPTION; returns the converter.
+ */
+export function checkConverter<Value>(kind: string, converter: Converter<Value>): Converter {
+  if (!CONVERTER_NAME_PATTERN.test(kind) || kind === "re") {
+    throw new RouteError("ERR_ROUTE_INVALID_OPTION", `a converter name must be an identifier other than "re", got ${JSON.stringify(kind)}`);
+  }
+  if (typeof converter !== "object" || converter === null || typeof converter.pattern !== "string" || typeof converter.parse !== "function") {
+    throw new RouteError("ERR_ROUTE_INVALID_OPTION", `converter ${kind} needs a string pattern and a parse function`);
+  }
+  try {
+    new RegExp(converter.pattern);
+  } catch (error) {
+    throw new RouteError("ERR_ROUTE_INVALID_OPTION", `converter ${kind}: pattern is not a valid regular expression`, { cause: error });
+  }
+  return converter as Converter;
+}

@@ -12,7 +12,7 @@ export type { PathParams } from "./path-pattern.js";
 
 // The request
 export { RouteRequest } from "./route-request.js";
-export type { QueryValues } from "./route-request.js";
+export type { QueryValues } from "./format-query.js";
 export { MultiDict } from "./multi-dict.js";
 export { Form } from "./form.js";
 export type { UploadedFile } from "./form.js";

@@ -2,7 +2,7 @@
 import { GatewayError, statusOfError } from "@patchbay/gateway";
 import type { Application, Body, Environ, HeaderList, StartResponse } from "@patchbay/gateway";
 import { CallableApplication, HANDLE_REQUEST } from "./callable-application.js";
-import { BUILTIN_CONVERTERS } from "./converter.js";
+import { BUILTIN_CONVERTERS, checkConverter } from "./converter.js";
 import type { Converter } from "./converter.js";
 import { ErrorHandlers } from "./error-handlers.js";
 import type { ErrorClass, ErrorHandler } from "./error-handlers.js";
@@ -11,7 +11,10 @@ import { HttpError, RouteError } from "./errors.js";
 import { compilePathPattern } from "./path-pattern.js";
 import type { CompiledPathPattern, PathParams } from "./path-pattern.js";
 import { RouteRequest } from "./route-request.js";
-import type { QueryValues, RequestSettings } from "./route-request.js";
+import type { RequestSettings } from "./route-request.js";
+import { formatQuery } from "./format-query.js";
+import type { QueryValues } from "./format-query.js";
+import { MountTable } from "./mount-table.js";
 import { RouteResponse } from "./route-response.js";
 import { Router } from "./router.js";
 import { toRouteResponse } from "./to-route-response.js";
@@ -44,11 +47,6 @@ export type BeforeHook = (request: RouteRequest) => RouteResult | undefined | vo
 /** Runs after a response is ready (errors' too); may change it in place (return nothing) or return a replacement. */
 export type AfterHook = (request: RouteRequest, response: RouteResponse) => RouteResponse | undefined | void | Promise<RouteResponse | undefined | void>;
 
-interface Mount {
-  readonly prefix: string;
-  readonly application: Application;
-}
-
 type MaybePromise<Value> = Value | Promise<Value>;
 
 function isPromise<Value>(value: MaybePromise<Value>): value is Promise<Value> {
@@ -62,7 +60,6 @@ function andThen<Value, Next>(value: MaybePromise<Value>, next: (value: Value) =
 
 const NO_PARAMS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 const ROUTE_NAME_PATTERN = /^[A-Za-z_$][\w$.-]*$/;
-const CONVERTER_NAME_PATTERN = /^[A-Za-z_$][\w$]*$/;
 
 function validateOptions(options: RouteAppOptions): number {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -89,7 +86,7 @@ export class RouteApp extends CallableApplication implements RequestSettings {
   readonly #beforeHooks: BeforeHook[] = [];
   readonly #afterHooks: AfterHook[] = [];
   readonly #errorHandlers = new ErrorHandlers();
-  #mounts: Mount[] = [];
+  readonly #mounts = new MountTable();
 
   /** Validates options at once: a bad maxBodyBytes throws ERR_ROUTE_INVALID_OPTION. */
   constructor(options: RouteAppOptions = {}) {
@@ -139,16 +136,7 @@ export class RouteApp extends CallableApplication implements RequestSettings {
 
   /** Registers a converter for `<name:kind>` patterns registered after this call; may replace a built-in. */
   converter<Value>(kind: string, converter: Converter<Value>): this {
-    if (!CONVERTER_NAME_PATTERN.test(kind) || kind === "re") throw new RouteError("ERR_ROUTE_INVALID_OPTION", `a converter name must be an identifier other than "re", got ${JSON.stringify(kind)}`);
-    if (typeof converter !== "object" || converter === null || typeof converter.pattern !== "string" || typeof converter.parse !== "function") {
-      throw new RouteError("ERR_ROUTE_INVALID_OPTION", `converter ${kind} needs a string pattern and a parse function`);
-    }
-    try {
-      new RegExp(converter.pattern);
-    } catch (error) {
-      throw new RouteError("ERR_ROUTE_INVALID_OPTION", `converter ${kind}: pattern is not a valid regular expression`, { cause: error });
-    }
-    this.#converters.set(kind, converter as Converter);
+    this.#converters.set(kind, checkConverter(kind, converter));
     return this;
   }
 
@@ -183,11 +171,7 @@ export class RouteApp extends CallableApplication implements RequestSettings {
    * This app's hooks and error handlers do not run for them. The longest matching prefix wins.
    */
   mount(prefix: string, application: Application): this {
-    if (typeof prefix !== "string" || !prefix.startsWith("/") || prefix.endsWith("/") || prefix.includes("<")) {
-      throw new RouteError("ERR_ROUTE_INVALID_OPTION", `a mount prefix starts with "/", does not end with "/" and has no parameters, got ${JSON.stringify(prefix)}`);
-    }
-    if (typeof application !== "function") throw new RouteError("ERR_ROUTE_INVALID_OPTION", `mount ${prefix} needs an Application function`);
-    this.#mounts = [...this.#mounts, { prefix, application }].sort((left, right) => right.prefix.length - left.prefix.length);
+    this.#mounts.add(prefix, application);
     return this;
   }
 
@@ -200,13 +184,7 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     if (pattern === undefined) throw new RouteError("ERR_ROUTE_UNKNOWN_NAME", `no route is named ${JSON.stringify(name)}`);
     const path = pattern.build(params);
     if (query === undefined) return path;
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined || value === null) continue;
-      if (Array.isArray(value)) for (const item of value as readonly unknown[]) search.append(key, String(item));
-      else search.append(key, String(value));
-    }
-    const queryString = search.toString();
+    const queryString = formatQuery(query);
     return queryString === "" ? path : `${path}?${queryString}`;
   }
 
@@ -225,14 +203,11 @@ export class RouteApp extends CallableApplication implements RequestSettings {
 
   /** Answers one request: mount, or route → hooks → handler → response, with errors through the handlers. */
   [HANDLE_REQUEST](environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
-    const pathInfo = environ.PATH_INFO;
-    if (this.#mounts.length > 0) {
-      for (const { prefix, application } of this.#mounts) {
-        if (pathInfo === prefix || (pathInfo.startsWith(prefix) && pathInfo.charCodeAt(prefix.length) === 47 /* "/" */)) {
-          return application({ ...environ, SCRIPT_NAME: environ.SCRIPT_NAME + prefix, PATH_INFO: pathInfo.slice(prefix.length) }, startResponse);
-        }
-      }
+    if (!this.#mounts.isEmpty) {
+      const mounted = this.#mounts.dispatch(environ, startResponse);
+      if (mounted !== undefined) return mounted;
     }
+    const pathInfo = environ.PATH_INFO;
     const path = pathInfo === "" ? "/" : pathInfo;
     const method = environ.REQUEST_METHOD;
     const match = this.#router.match(method, path);

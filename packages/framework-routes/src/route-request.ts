@@ -7,11 +7,10 @@ import { RouteError } from "./errors.js";
 import { Form } from "./form.js";
 import { MultiDict } from "./multi-dict.js";
 import { parseMultipart } from "./parse-multipart.js";
+import type { QueryValues } from "./format-query.js";
 import { encodePathText } from "./path-pattern.js";
 import { hasBody, readBody, readBodyChunks } from "./read-body.js";
 
-/** Query values for `urlFor`: arrays repeat the name; null and undefined are left out. */
-export type QueryValues = Readonly<Record<string, string | number | boolean | readonly (string | number | boolean)[] | null | undefined>>;
 
 /** What a request needs from the app that routed it. */
 export interface RequestSettings {

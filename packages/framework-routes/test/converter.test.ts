@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { BUILTIN_CONVERTERS } from "../src/converter.js";
+import { BUILTIN_CONVERTERS, checkConverter } from "../src/converter.js";
 
 function matches(kind: keyof typeof BUILTIN_CONVERTERS, text: string): boolean {
   return new RegExp(`^(?:${BUILTIN_CONVERTERS[kind].pattern})$`).test(text);
@@ -35,4 +35,19 @@ test("path matches several segments, slashes included", () => {
   expect(matches("path", "a/b/c.txt")).toBe(true);
   expect(matches("path", "")).toBe(false);
   expect(BUILTIN_CONVERTERS.path.parse("a/b")).toBe("a/b");
+});
+
+test("checkConverter accepts a well-formed converter and refuses the rest", () => {
+  const hex = { pattern: "[0-9a-f]+", parse: (text: string) => Number.parseInt(text, 16) };
+  expect(checkConverter("hex", hex)).toBe(hex);
+  for (const [kind, converter] of [
+    ["re", hex],
+    ["1bad", hex],
+    ["has-dash", hex],
+    ["broken", { pattern: "(", parse: String }],
+    ["noparse", { pattern: "x" }],
+    ["nopattern", { parse: String }],
+  ] as const) {
+    expect(() => checkConverter(kind, converter as never)).toThrow(expect.objectContaining({ code: "ERR_ROUTE_INVALID_OPTION" }));
+  }
 });
