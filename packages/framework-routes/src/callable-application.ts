@@ -18,6 +18,9 @@ class CallableApplicationBase {
   }
 }
 
+// Instances are functions, so they keep call(), apply() and bind() for code that invokes apps that way.
+Object.setPrototypeOf(CallableApplicationBase.prototype, Function.prototype);
+
 /**
  * Extend this to make instances callable as `Application`s: `new RouteApp()` can be handed straight to a
  * server, `callApp`, `validate` or `mount`. The subclass defines `[HANDLE_REQUEST]`.

@@ -39,3 +39,13 @@ test("two instances keep separate state", async () => {
   expect(first.count).toBe(1);
   expect(second.count).toBe(0);
 });
+
+test("instances keep Function.prototype's call, apply and bind", () => {
+  const counter = new Counter("fn");
+  const environ = { PATH_INFO: "/x" } as Environ;
+  const startResponse: StartResponse = () => () => {};
+  expect(counter.call(undefined, environ, startResponse)).toEqual(["fn 1 /x"]);
+  expect(counter.apply(undefined, [environ, startResponse])).toEqual(["fn 2 /x"]);
+  expect(counter.bind(undefined)(environ, startResponse)).toEqual(["fn 3 /x"]);
+  expect(counter).toBeInstanceOf(Function);
+});
