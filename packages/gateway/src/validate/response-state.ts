@@ -29,6 +29,8 @@ export class ResponseState {
   bodyEnded = false;
   /** The application (or its body) failed, including by a violation thrown into it. */
   appFailed = false;
+  /** What the application side failed with (G-8.9: its own 4xx/5xx status, else 500). */
+  failure: unknown;
   /** The failure came after the sink had sent the head (G-8.10). */
   failedAfterHead = false;
   /** A body wrapper was handed to the server, so close() is owed (G-7.2). */
@@ -48,10 +50,11 @@ export class ResponseState {
     this.reporter = reporter;
   }
 
-  /** Records a failure of the application side. */
-  markFailed(): void {
+  /** Records a failure of the application side (`error` undefined: the server will fail with a plain 500). */
+  markFailed(error?: unknown): void {
     if (this.appFailed) return;
     this.appFailed = true;
+    this.failure = error;
     this.failedAfterHead = this.sinkHeadSent;
   }
 }

@@ -3,6 +3,7 @@
  * checks what reaches the wire against G-8 (and G-7.5, G-11.2), using what validate() saw of the
  * application for the same environ. It passes every call through unchanged.
  */
+import { statusOfError } from "../errors.js";
 import { getHeader, isHopByHopHeader } from "../headers.js";
 import type { ResponseHead, ResponseSink } from "../response-sink.js";
 import type { Environ, ErrorStream, HeaderList } from "../types.js";
@@ -61,7 +62,8 @@ class ValidatedSink implements ResponseSink {
         this.#report("G-8.1", "the head was sent before the first non-empty body chunk, the end of the body or an error");
       }
       if (state.appFailed) {
-        if (head.status !== 500) this.#report("G-8.9", `the application failed before the head was sent, so the response must be a 500, got ${head.status}`);
+        const expected = statusOfError(state.failure) ?? 500;
+        if (head.status !== expected) this.#report("G-8.9", `the application failed before the head was sent, so the response must be a ${expected}, got ${head.status}`);
       } else if (state.started && (head.status !== state.statusCode || head.reason !== state.reason)) {
         this.#report("G-8.3", `the status sent (${head.status} ${head.reason}) is not the application's (${state.statusCode} ${state.reason})`);
       } else if (state.started && !isOrderedSubset(this.#appHeadersToSend(state), head.headers)) {
@@ -144,8 +146,9 @@ class ValidatedSink implements ResponseSink {
     if (this.#finished !== undefined) this.#report("G-8.2", `write() after ${this.#finished}()`);
     if (this.#awaitingDrain) this.#report("G-8.11", "write() after a write() that returned false, before drain() resolved");
     const head = this.#head;
-    if (head !== undefined && head.framing === "none" && chunk.length > 0) {
-      this.#report(this.#environ.REQUEST_METHOD === "HEAD" ? "G-8.6" : "G-8.7", `${chunk.length} body bytes written to a response without a body`);
+    if (head !== undefined && chunk.length > 0) {
+      if (this.#environ.REQUEST_METHOD === "HEAD") this.#report("G-8.6", `${chunk.length} body bytes written in a response to HEAD`);
+      else if (isBodylessStatus(head.status)) this.#report("G-8.7", `${chunk.length} body bytes written in a ${head.status} response`);
     }
     this.#bytesWritten += chunk.length;
     if (this.#contentLength !== undefined && this.#bytesWritten > this.#contentLength) {

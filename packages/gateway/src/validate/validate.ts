@@ -57,14 +57,14 @@ export function validate(app: Application, options: ValidateOptions = {}): Appli
     try {
       returned = app(environ, startResponse);
     } catch (error) {
-      state.markFailed();
+      state.markFailed(error);
       throw error;
     }
     if (!isPromiseLike(returned)) return validateBody(returned, state);
     return Promise.resolve(returned).then(
       (body) => validateBody(body, state),
       (error: unknown) => {
-        state.markFailed();
+        state.markFailed(error);
         throw error;
       },
     );

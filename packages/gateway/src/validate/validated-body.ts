@@ -138,7 +138,7 @@ class BodyLifecycle {
     try {
       return step();
     } catch (error) {
-      this.#state.markFailed();
+      this.#state.markFailed(error);
       throw error;
     }
   }
@@ -147,7 +147,7 @@ class BodyLifecycle {
     try {
       return await step();
     } catch (error) {
-      this.#state.markFailed();
+      this.#state.markFailed(error);
       throw error;
     }
   }
