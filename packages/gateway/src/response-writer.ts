@@ -285,7 +285,7 @@ function assertIterableBody(body: unknown): asserts body is Body {
 }
 
 async function closeBody(body: Body | undefined, options: RunApplicationOptions): Promise<void> {
-  if (body === undefined || typeof body.close !== "function") return;
+  if (body === undefined || body === null || typeof body.close !== "function") return;
   try {
     await body.close();
   } catch (error) {

@@ -80,7 +80,7 @@ export interface Environ {
   REQUEST_METHOD: string;
   /** The mount point of the application; "" or starts with "/", never ends with "/". */
   SCRIPT_NAME: string;
-  /** The rest of the path, percent-decoded (UTF-8 decoded); "" or starts with "/". */
+  /** The rest of the path, percent-decoded (UTF-8 decoded); "" or starts with "/" ("*" for `OPTIONS *`). */
   PATH_INFO: string;
   /** The raw query string, without "?", possibly "". */
   QUERY_STRING: string;

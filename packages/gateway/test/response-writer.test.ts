@@ -3,7 +3,7 @@ import { createEnviron } from "../src/environ.js";
 import { createEmptyInputStream } from "../src/input-stream.js";
 import { MemorySink } from "../src/memory-sink.js";
 import { httpDate, runApplication, type RunApplicationOptions } from "../src/response-writer.js";
-import type { Application, Body, HeaderList } from "../src/types.js";
+import type { Application, Body, HeaderList, StartResponse } from "../src/types.js";
 
 const environ = () =>
   createEnviron({ method: "GET", target: "/", protocol: "HTTP/1.1", rawHeaders: [], remoteAddress: "127.0.0.1", remotePort: 1, serverName: "localhost", serverPort: 80, input: createEmptyInputStream() });
@@ -31,7 +31,7 @@ describe("framing", () => {
   });
 
   test("a streamed body on HTTP/1.1 is chunked", async () => {
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: unknown, startResponse: StartResponse) {
       startResponse("200 OK", []);
       yield "a";
       yield "b";
@@ -69,7 +69,7 @@ describe("framing", () => {
 
 describe("header deferral and excInfo", () => {
   test("headers wait for the first non-empty chunk, so excInfo can still replace them", async () => {
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: unknown, startResponse: StartResponse) {
       startResponse("200 OK", []);
       yield "";
       startResponse("503 Service Unavailable", [["Retry-After", "1"]], new Error("late failure"));
@@ -82,7 +82,7 @@ describe("header deferral and excInfo", () => {
 
   test("after headers are out, excInfo is re-thrown and the response aborted", async () => {
     const failure = new Error("late");
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: unknown, startResponse: StartResponse) {
       startResponse("200 OK", []);
       yield "partial";
       startResponse("500 Internal Server Error", [], failure);
@@ -115,7 +115,7 @@ describe("application errors", () => {
   });
 
   test("a rejection after headers aborts the connection, never a complete-looking body", async () => {
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: unknown, startResponse: StartResponse) {
       startResponse("200 OK", []);
       yield "x";
       throw new Error("mid-stream");
@@ -183,7 +183,7 @@ describe("bodyless responses", () => {
 
   test("HEAD stops iterating a streamed body once the head is out", async () => {
     let produced = 0;
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: unknown, startResponse: StartResponse) {
       startResponse("200 OK", []);
       for (;;) {
         produced++;
@@ -261,7 +261,7 @@ describe("close() and backpressure", () => {
       events.push("drain");
       return Promise.resolve();
     };
-    const app: Application = async function* (_environ, startResponse) {
+    const app: Application = async function* (_environ: unknown, startResponse: StartResponse) {
       startResponse("200 OK", []);
       yield "1";
       events.push("produce 2");
@@ -289,4 +289,12 @@ test("an error carrying a 4xx status before headers answers with that status", a
   });
   expect(sink.head?.status).toBe(413);
   expect(text).toBe("Payload Too Large\n");
+});
+
+test("an app that returns null gets a 500, not a crash", async () => {
+  const app = ((_environ: unknown, startResponse: StartResponse) => {
+    startResponse("200 OK", []);
+    return null;
+  }) as unknown as Application;
+  expect((await run(app)).sink.head?.status).toBe(500);
 });
