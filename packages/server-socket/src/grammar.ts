@@ -115,6 +115,18 @@ export function findComma(buffer: Uint8Array, start: number, end: number): numbe
   return index;
 }
 
+/** True when the comma list [start, end) has a member equal to `lowercase`, ignoring ASCII case and OWS (RFC 9110 §5.6.1). */
+export function hasListMember(buffer: Uint8Array, start: number, end: number, lowercase: string): boolean {
+  let position = start;
+  for (;;) {
+    const comma = findComma(buffer, position, end);
+    const memberStart = skipOws(buffer, position, comma);
+    if (equalsIgnoringCase(buffer, memberStart, trimOwsEnd(buffer, memberStart, comma), lowercase)) return true;
+    if (comma === end) return false;
+    position = comma + 1;
+  }
+}
+
 /** Where `scanFieldLine` reports the parts of a valid field line. */
 export interface FieldLineBounds {
   /** End of the field name (the colon's index); the name starts at the line start. */

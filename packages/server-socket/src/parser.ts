@@ -1,6 +1,8 @@
 /**
  * Incremental, strict HTTP/1.1 request-head parser (RFC 9112 §2-§6, §9.3): bytes in, head or error value out.
  * Pure: no I/O, no timers, never throws on input. It does not read bodies (see body-decoder.ts).
+ * Over 500 lines on purpose: one state machine whose per-field rules share its private per-request state; split
+ * apart, the hot path would pay for the indirection. The field grammar itself lives in grammar.ts.
  */
 import { createParseError } from "./errors.js";
 import type { ParseError } from "./errors.js";
@@ -13,6 +15,7 @@ import {
   TARGET_BYTE,
   equalsIgnoringCase,
   findComma,
+  hasListMember,
   isValidHost,
   isValidParameters,
   parseContentLength,
@@ -417,10 +420,17 @@ export class RequestParser {
         if (equalsIgnoringCase(source, start, nameEnd, "host")) return this.processHost(source, valueStart, valueEnd);
         break;
       case 6:
-        if (equalsIgnoringCase(source, start, nameEnd, "expect")) this.processExpect(source, valueStart, valueEnd);
+        // RFC 9110 §10.1.1: only 100-continue means something; other expectations are ignored (417 is a MAY).
+        if (equalsIgnoringCase(source, start, nameEnd, "expect") && hasListMember(source, valueStart, valueEnd, "100-continue")) {
+          this.expectsContinue = true;
+        }
         break;
       case 10:
-        if (equalsIgnoringCase(source, start, nameEnd, "connection")) this.processConnection(source, valueStart, valueEnd);
+        // RFC 9112 §9.3, §9.6: the "close" and "keep-alive" connection options, case-insensitive.
+        if (equalsIgnoringCase(source, start, nameEnd, "connection")) {
+          if (hasListMember(source, valueStart, valueEnd, "close")) this.connectionClose = true;
+          if (hasListMember(source, valueStart, valueEnd, "keep-alive")) this.connectionKeepAlive = true;
+        }
         break;
       case 14:
         if (equalsIgnoringCase(source, start, nameEnd, "content-length")) {
@@ -496,33 +506,6 @@ export class RequestParser {
     }
     if (!sawCoding) return this.fail("ERR_SOCKET_BAD_TRANSFER_ENCODING", "empty Transfer-Encoding");
     return LINE_CONTINUE;
-  }
-
-  /** RFC 9112 §9.6 / §9.3: connection options "close" and "keep-alive", case-insensitive. */
-  private processConnection(source: Buffer, start: number, end: number): void {
-    let position = start;
-    for (;;) {
-      const comma = findComma(source, position, end);
-      const optionStart = skipOws(source, position, comma);
-      const optionEnd = trimOwsEnd(source, optionStart, comma);
-      if (equalsIgnoringCase(source, optionStart, optionEnd, "close")) this.connectionClose = true;
-      else if (equalsIgnoringCase(source, optionStart, optionEnd, "keep-alive")) this.connectionKeepAlive = true;
-      if (comma === end) return;
-      position = comma + 1;
-    }
-  }
-
-  /** RFC 9110 §10.1.1: only 100-continue is meaningful; other expectations are ignored (417 is a MAY). */
-  private processExpect(source: Buffer, start: number, end: number): void {
-    let position = start;
-    for (;;) {
-      const comma = findComma(source, position, end);
-      const expectationStart = skipOws(source, position, comma);
-      const expectationEnd = trimOwsEnd(source, expectationStart, comma);
-      if (equalsIgnoringCase(source, expectationStart, expectationEnd, "100-continue")) this.expectsContinue = true;
-      if (comma === end) return;
-      position = comma + 1;
-    }
   }
 
   /** The empty line: apply the whole-head rules and decide framing (RFC 9112 §6.3) and persistence (§9.3). */
