@@ -52,8 +52,19 @@ export const PARSE_ERROR_STATUS = {
 /** Every code a request parser or body decoder returns. */
 export type ParseErrorCode = keyof typeof PARSE_ERROR_STATUS;
 
+/** Codes raised by the connection and the server (not by parsing); the status is on the error where one applies. */
+export type SocketServerErrorCode =
+  /** A bind address could not be listened on (in use, no permission, bad host). */
+  | "ERR_SOCKET_LISTEN_FAILED"
+  /** listen() was called twice, or after close(). */
+  | "ERR_SOCKET_INVALID_STATE"
+  /** The request body did not arrive within timeouts.requestMs (408, RFC 9110 §15.5.9). */
+  | "ERR_SOCKET_BODY_TIMEOUT"
+  /** The client closed its side before the whole request body arrived (400). */
+  | "ERR_SOCKET_BODY_INCOMPLETE";
+
 /** Every code server-socket raises. Other parts of the package add their codes to this union. */
-export type SocketErrorCode = ParseErrorCode;
+export type SocketErrorCode = ParseErrorCode | SocketServerErrorCode;
 
 /**
  * A protocol error as a value: what `RequestParser.parseHead` and `BodyDecoder.decode` return.

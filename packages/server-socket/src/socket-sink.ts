@@ -1,0 +1,206 @@
+/**
+ * The ResponseSink over a net.Socket: serialises the head the shared writer decided on, frames chunked bodies,
+ * and batches small writes into one socket.write. It never chooses status, headers or framing (the writer
+ * does), and never reads from the socket (the connection does).
+ */
+import type { Socket } from "node:net";
+import type { ResponseHead, ResponseSink } from "@patchbay/gateway";
+
+/**
+ * Bytes kept in the batch before it is written at once. A head plus a small body, or the responses to one
+ * read's pipelined requests, go out in one write; past this, bytes go straight to the socket.
+ */
+export const BATCH_HIGH_WATER_BYTES = 16 * 1024;
+
+/** The interim response sent when an app starts reading a body its client announced with 100-continue (RFC 9110 §15.2.1). */
+const CONTINUE_RESPONSE = "HTTP/1.1 100 Continue\r\n\r\n";
+/** RFC 9112 §7.1: last-chunk with no trailer section, after the CRLF ending the previous chunk's data. */
+const LAST_CHUNK_AFTER_DATA = "\r\n0\r\n\r\n";
+const LAST_CHUNK = "0\r\n\r\n";
+const CONNECTION_CLOSE_LINE = "Connection: close\r\n";
+const CONNECTION_NAME_LENGTH = 10;
+
+const FRAMING_NONE = 0;
+const FRAMING_LENGTH = 1;
+const FRAMING_CHUNKED = 2;
+
+/**
+ * One per connection, reused for each of its responses in turn (responses never overlap on a connection).
+ * Writes are kept in a batch, flushed on end() (at the latest on the next tick, so the responses to
+ * pipelined requests of one read leave in one write), when it passes BATCH_HIGH_WATER_BYTES, or on drain().
+ */
+export class SocketSink implements ResponseSink {
+  readonly #socket: Socket;
+  /** Strings are latin-1 (one byte per char); together with the byte arrays, in wire order. */
+  #parts: (string | Uint8Array)[] = [];
+  #partsBytes = 0;
+  #flushScheduled = false;
+  #framing = FRAMING_NONE;
+  /** A chunked body has data whose closing CRLF is not written yet (it goes with the next size line). */
+  #chunkOpen = false;
+  #detached = false;
+  #headSent = false;
+  /**
+   * Set by the connection when this response must be the last on the connection although the writer was told
+   * otherwise (graceful stop began, an announced body was never read): the head then says "Connection: close".
+   */
+  closeAfterResponse = false;
+  readonly #flushOnTick = (): void => {
+    this.#flushScheduled = false;
+    this.flush();
+  };
+
+  constructor(socket: Socket) {
+    this.#socket = socket;
+  }
+
+  /** Starts the next response on this connection. */
+  begin(closeAfterResponse: boolean): void {
+    this.#framing = FRAMING_NONE;
+    this.#chunkOpen = false;
+    this.#detached = false;
+    this.#headSent = false;
+    this.closeAfterResponse = closeAfterResponse;
+  }
+
+  /** True once the head of the response in progress went into the batch or onto the wire. */
+  get headSent(): boolean {
+    return this.#headSent;
+  }
+
+  /**
+   * Takes the wire away from the response in progress: every later call of the writer is ignored and
+   * clientGone turns true, so the writer stops and closes the body. The connection answers by itself then.
+   */
+  detach(): void {
+    this.#detached = true;
+  }
+
+  get clientGone(): boolean {
+    return this.#detached || this.#socket.destroyed;
+  }
+
+  sendHead(head: ResponseHead): void {
+    if (this.#detached) return;
+    this.#headSent = true;
+    const forceClose = this.closeAfterResponse;
+    let text = "HTTP/1.1 " + head.status + " " + head.reason + "\r\n";
+    const headers = head.headers;
+    for (let index = 0; index < headers.length; index++) {
+      const header = headers[index] as [string, string];
+      const name = header[0];
+      // The writer's Connection field said the connection stays; the connection has decided otherwise.
+      if (forceClose && name.length === CONNECTION_NAME_LENGTH && name.toLowerCase() === "connection") continue;
+      text += name + ": " + header[1] + "\r\n";
+    }
+    if (forceClose) text += CONNECTION_CLOSE_LINE;
+    text += "\r\n";
+    this.#framing = head.framing === "chunked" ? FRAMING_CHUNKED : head.framing === "none" ? FRAMING_NONE : FRAMING_LENGTH;
+    this.#append(text);
+  }
+
+  write(chunk: Uint8Array): boolean {
+    if (this.#detached || this.#socket.destroyed) return true;
+    if (chunk.length === 0 || this.#framing === FRAMING_NONE) return !this.#socket.writableNeedDrain;
+    if (this.#framing === FRAMING_CHUNKED) {
+      // RFC 9112 §7.1: chunk-size in hex, CRLF, data, CRLF; the data's CRLF is sent with what follows it.
+      this.#append((this.#chunkOpen ? "\r\n" : "") + chunk.length.toString(16) + "\r\n");
+      this.#chunkOpen = true;
+    }
+    if (chunk.length >= BATCH_HIGH_WATER_BYTES) {
+      // Large data is not copied into the batch: batch and data leave together in one writev.
+      const socket = this.#socket;
+      socket.cork();
+      this.flush();
+      const accepted = socket.write(chunk);
+      socket.uncork();
+      return accepted && !socket.writableNeedDrain;
+    }
+    this.#append(chunk);
+    return !this.#socket.writableNeedDrain;
+  }
+
+  drain(): Promise<void> {
+    this.flush();
+    const socket = this.#socket;
+    if (!socket.writableNeedDrain || socket.destroyed || this.#detached) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        socket.off("drain", done);
+        socket.off("close", done);
+        resolve();
+      };
+      socket.on("drain", done);
+      socket.on("close", done);
+    });
+  }
+
+  end(): void {
+    if (this.#detached) return;
+    if (this.#framing === FRAMING_CHUNKED) this.#append(this.#chunkOpen ? LAST_CHUNK_AFTER_DATA : LAST_CHUNK);
+    this.#chunkOpen = false;
+    this.#scheduleFlush();
+  }
+
+  /** Destroys the connection: a client must never take a cut-off body for a whole one. */
+  abort(): void {
+    if (this.#detached) return;
+    // Earlier pipelined responses in the batch are whole: they still go. The writer logs the error.
+    this.flush();
+    this.#socket.destroy();
+  }
+
+  /** Queues "100 Continue" (RFC 9110 §10.1.1) behind anything already batched, and sends it now. */
+  sendContinue(): void {
+    this.#append(CONTINUE_RESPONSE);
+    this.flush();
+  }
+
+  /** Queues raw response bytes the connection wrote by itself (an error response), behind the batch. */
+  writeRaw(text: string): void {
+    this.#append(text);
+    this.flush();
+  }
+
+  /** Writes the batch to the socket now: one write, whatever it holds. Returns socket.write's result. */
+  flush(): boolean {
+    const parts = this.#parts;
+    const count = parts.length;
+    if (count === 0) return !this.#socket.writableNeedDrain;
+    const socket = this.#socket;
+    let bytes: Uint8Array;
+    if (count === 1 && typeof parts[0] !== "string") {
+      bytes = parts[0] as Uint8Array;
+    } else {
+      const buffer = Buffer.allocUnsafe(this.#partsBytes);
+      let offset = 0;
+      for (let index = 0; index < count; index++) {
+        const part = parts[index] as string | Uint8Array;
+        if (typeof part === "string") offset += buffer.latin1Write(part, offset);
+        else {
+          buffer.set(part, offset);
+          offset += part.length;
+        }
+      }
+      bytes = buffer;
+    }
+    this.#parts = [];
+    this.#partsBytes = 0;
+    if (socket.destroyed) return true;
+    return socket.write(bytes);
+  }
+
+  #append(part: string | Uint8Array): void {
+    this.#parts.push(part);
+    this.#partsBytes += part.length;
+    if (this.#partsBytes >= BATCH_HIGH_WATER_BYTES) this.flush();
+    else this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    // After the microtasks of this turn: the responses of every pipelined request of one read are batched.
+    process.nextTick(this.#flushOnTick);
+  }
+}
