@@ -2,6 +2,7 @@
  * The error log every server writes: gunicorn-style lines `[2026-11-24 19:30:00 +0000] [pid] [INFO] msg`
  * on stderr. It formats and filters by level; it never decides what is worth logging.
  */
+import { inspect } from "node:util";
 import { ServerKitError } from "./errors.js";
 import type { Logger, LogLevel } from "./server-types.js";
 
@@ -50,7 +51,7 @@ function describeError(error: unknown): string {
   const lines: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    const text = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current);
+    const text = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : inspect(current);
     lines.push((depth === 0 ? "" : "Caused by: ") + text);
     current = current instanceof Error ? current.cause : undefined;
   }

@@ -31,6 +31,13 @@ export const DEFAULT_TIMEOUTS: Readonly<ServerTimeouts> = {
 /** Highest TCP port number (RFC 6335 §6). */
 const MAX_PORT = 65535;
 
+/** A bad value as a message shows it: primitives as written, anything else by its type. */
+function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}
+
 function invalid(message: string): ServerKitError {
   return new ServerKitError("ERR_KIT_INVALID_OPTION", message);
 }
@@ -44,7 +51,7 @@ function checkBind(bind: unknown, index: number): BindAddress {
   }
   const { host, port } = bind as { host?: unknown; port?: unknown };
   if (typeof host !== "string" || host === "") throw invalid(`bind[${index}].host must be a non-empty host name or address`);
-  if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > MAX_PORT) throw invalid(`bind[${index}].port must be an integer from 0 to ${MAX_PORT}, got ${String(port)}`);
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > MAX_PORT) throw invalid(`bind[${index}].port must be an integer from 0 to ${MAX_PORT}, got ${show(port)}`);
   return { host, port };
 }
 
@@ -58,13 +65,13 @@ function checkMount(mount: unknown, index: number): StaticMount {
 
 function positiveInteger(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) throw invalid(`${name} must be a positive integer, got ${String(value)}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) throw invalid(`${name} must be a positive integer, got ${show(value)}`);
   return value;
 }
 
 function milliseconds(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw invalid(`${name} must be a number of milliseconds >= 0, got ${String(value)}`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw invalid(`${name} must be a number of milliseconds >= 0, got ${show(value)}`);
   return Math.round(value);
 }
 

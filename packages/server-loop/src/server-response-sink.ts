@@ -18,11 +18,10 @@ export class ServerResponseSink implements ResponseSink {
   sendHead(head: ResponseHead): void {
     const headers = head.headers;
     // node takes a flat [name, value, name, value…] list; repeated names (Set-Cookie) stay separate fields.
-    const flat: string[] = new Array<string>(headers.length * 2);
+    const flat: string[] = [];
     for (let index = 0; index < headers.length; index++) {
       const header = headers[index] as [string, string];
-      flat[index * 2] = header[0];
-      flat[index * 2 + 1] = header[1];
+      flat.push(header[0], header[1]);
     }
     this.#response.writeHead(head.status, head.reason, flat);
   }

@@ -90,7 +90,7 @@ class LoopServer implements Server {
     let listenerAddress: ListenerAddress;
     const bound = httpServer.address();
     if ("path" in bind || bound === null || typeof bound === "string") {
-      const path = "path" in bind ? bind.path : String(bound);
+      const path = "path" in bind ? bind.path : typeof bound === "string" ? bound : "";
       address = { path, url: `unix:${path}` };
       listenerAddress = { serverName: "localhost", serverPort: 0 };
     } else {
