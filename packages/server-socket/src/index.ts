@@ -10,3 +10,12 @@ export { MAX_CHUNK_EXTENSION_BYTES, MAX_CHUNK_SIZE_DIGITS, createBodyDecoder } f
 export type { BodyData, BodyDecoder, BodyLimits, BodyResult } from "./body-decoder.js";
 export { PARSE_ERROR_STATUS, SocketError, createParseError } from "./errors.js";
 export type { ParseError, ParseErrorCode, SocketErrorCode } from "./errors.js";
+
+// The server (node:net, one Connection per socket)
+export { createServer, serve } from "./server.js";
+export { Connection, LINGER_MS, MAX_DRAIN_BYTES, MAX_PIPELINED_BYTES } from "./connection.js";
+export type { ListenerAddress, ServerState } from "./connection.js";
+export { BATCH_HIGH_WATER_BYTES, SocketSink } from "./socket-sink.js";
+export { BODY_QUEUE_HIGH_WATER_BYTES, RequestBody } from "./request-body.js";
+export type { RequestBodyOwner } from "./request-body.js";
+export { formatErrorResponse } from "./error-response.js";

@@ -129,7 +129,7 @@ const latin1: (buffer: Buffer, start: number, end: number) => string =
  * Recently seen field names, so the same names on every request (Host, Accept, …) cost a compare instead of a
  * string allocation. Shared by all parsers: entries are immutable strings and a collision only evicts.
  */
-const nameCache: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE_SLOTS).fill(undefined);
+const nameCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
 
 function fieldName(buffer: Buffer, start: number, end: number): string {
   const length = end - start;

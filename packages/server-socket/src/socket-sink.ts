@@ -20,6 +20,17 @@ const LAST_CHUNK = "0\r\n\r\n";
 const CONNECTION_CLOSE_LINE = "Connection: close\r\n";
 const CONNECTION_NAME_LENGTH = 10;
 
+type Latin1WritableBuffer = Buffer & { latin1Write(text: string, offset: number): number };
+
+/**
+ * Writes `text` as latin-1 at `offset`, returning the bytes written. Buffer#latin1Write is what
+ * write(text, offset, "latin1") ends in, minus its argument handling; write() is the fallback should it disappear.
+ */
+const writeLatin1: (buffer: Buffer, text: string, offset: number) => number =
+  typeof (Buffer.prototype as Partial<Latin1WritableBuffer>).latin1Write === "function"
+    ? (buffer, text, offset) => (buffer as Latin1WritableBuffer).latin1Write(text, offset)
+    : (buffer, text, offset) => buffer.write(text, offset, "latin1");
+
 const FRAMING_NONE = 0;
 const FRAMING_LENGTH = 1;
 const FRAMING_CHUNKED = 2;
@@ -176,7 +187,7 @@ export class SocketSink implements ResponseSink {
       let offset = 0;
       for (let index = 0; index < count; index++) {
         const part = parts[index] as string | Uint8Array;
-        if (typeof part === "string") offset += buffer.latin1Write(part, offset);
+        if (typeof part === "string") offset += writeLatin1(buffer, part, offset);
         else {
           buffer.set(part, offset);
           offset += part.length;
@@ -186,7 +197,7 @@ export class SocketSink implements ResponseSink {
     }
     this.#parts = [];
     this.#partsBytes = 0;
-    if (socket.destroyed) return true;
+    if (socket.destroyed || socket.writableEnded) return true;
     return socket.write(bytes);
   }
 

@@ -1,0 +1,195 @@
+/**
+ * server-socket's Server: node:net listeners, one Connection per socket, the connection cap, one timeout sweep
+ * for every connection, and graceful stop. It never parses or answers requests itself (connections do).
+ */
+import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
+import { hostname } from "node:os";
+import type { Application } from "@patchbay/gateway";
+import { prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
+import { Connection, LINGER_MS, type ListenerAddress, type ServerState } from "./connection.js";
+import { formatErrorResponse } from "./error-response.js";
+import { SocketError } from "./errors.js";
+
+/** Longest pause between two timeout sweeps: a timeout fires at most this late. */
+const MAX_SWEEP_INTERVAL_MS = 1000;
+/** Shortest pause between two sweeps, so tiny test timeouts do not turn the sweep into a busy loop. */
+const MIN_SWEEP_INTERVAL_MS = 25;
+/** A sweep runs this many times per shortest timeout, so a timeout fires within a quarter of its setting. */
+const SWEEPS_PER_TIMEOUT = 4;
+
+/** Addresses that mean "every interface": SERVER_NAME then falls back to the host name (as Waitress does). */
+const UNSPECIFIED_ADDRESSES: ReadonlySet<string> = new Set(["0.0.0.0", "::", ""]);
+
+function describeBind(bind: BindAddress): string {
+  return "path" in bind ? `unix:${bind.path}` : `${bind.host.includes(":") ? `[${bind.host}]` : bind.host}:${bind.port}`;
+}
+
+/** The sweep interval for these timeouts (0 means "no limit" and is ignored). */
+function sweepIntervalFor(options: ServerOptions): number {
+  const { keepAliveMs, headersMs, requestMs } = options.timeouts;
+  let shortest = LINGER_MS;
+  for (const milliseconds of [keepAliveMs, headersMs, requestMs]) if (milliseconds > 0 && milliseconds < shortest) shortest = milliseconds;
+  return Math.min(MAX_SWEEP_INTERVAL_MS, Math.max(MIN_SWEEP_INTERVAL_MS, Math.floor(shortest / SWEEPS_PER_TIMEOUT)));
+}
+
+/** The server-socket implementation of the shared Server interface. */
+class SocketServer implements Server {
+  readonly #state: ServerState;
+  readonly #options: ServerOptions;
+  readonly #netServers: NetServer[] = [];
+  readonly #addresses: ServerAddress[] = [];
+  readonly #connections = new Set<Connection>();
+  readonly #sweepIntervalMs: number;
+  #sweep: NodeJS.Timeout | undefined;
+  #lifecycle: "idle" | "listening" | "closed" = "idle";
+  #closed: Promise<void> | undefined;
+  /** Resolves the wait of a graceful stop once the last connection has closed. */
+  #onLastClose: (() => void) | undefined;
+  readonly #onAbort = (): void => {
+    void this.close();
+  };
+  readonly #sweepConnections = (): void => {
+    const now = Date.now();
+    for (const connection of this.#connections) connection.checkTimeout(now);
+  };
+
+  constructor(app: Application, options: ServerOptions) {
+    this.#options = options;
+    const logger = options.logger;
+    this.#state = { app: prepareApplication(app, options), options, closing: false, onError: (message, error) => logger.error(message, error) };
+    this.#sweepIntervalMs = sweepIntervalFor(options);
+  }
+
+  get addresses(): ServerAddress[] {
+    return [...this.#addresses];
+  }
+
+  async listen(): Promise<ServerAddress[]> {
+    if (this.#lifecycle !== "idle") throw new SocketError("ERR_SOCKET_INVALID_STATE", `listen() called on a server that is ${this.#lifecycle}`);
+    this.#lifecycle = "listening";
+    try {
+      for (const bind of this.#options.bind) this.#addresses.push(await this.#listenOn(bind));
+    } catch (error) {
+      await this.destroy();
+      throw error;
+    }
+    this.#sweep = setInterval(this.#sweepConnections, this.#sweepIntervalMs);
+    this.#sweep.unref();
+    const signal = this.#options.signal;
+    if (signal !== undefined) {
+      if (signal.aborted) void this.close();
+      else signal.addEventListener("abort", this.#onAbort, { once: true });
+    }
+    return this.addresses;
+  }
+
+  async #listenOn(bind: BindAddress): Promise<ServerAddress> {
+    // noDelay: a response leaves in one write already (the sink batches), so Nagle would only delay it.
+    const netServer = createNetServer({ noDelay: true });
+    this.#netServers.push(netServer);
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException): void => {
+        reject(new SocketError("ERR_SOCKET_LISTEN_FAILED", `cannot listen on ${describeBind(bind)}: ${error.code ?? error.message}`, { cause: error }));
+      };
+      netServer.once("error", onError);
+      netServer.listen("path" in bind ? { path: bind.path } : { host: bind.host, port: bind.port }, () => {
+        netServer.off("error", onError);
+        resolve();
+      });
+    });
+    netServer.on("error", (error) => this.#options.logger.error("server error", error));
+
+    let address: ServerAddress;
+    let listenerAddress: ListenerAddress;
+    const bound = netServer.address();
+    if ("path" in bind || bound === null || typeof bound === "string") {
+      const path = "path" in bind ? bind.path : typeof bound === "string" ? bound : "";
+      address = { path, url: `unix:${path}` };
+      listenerAddress = { serverName: "localhost", serverPort: 0 };
+    } else {
+      const host = bound.family === "IPv6" ? `[${bound.address}]` : bound.address;
+      address = { host: bound.address, port: bound.port, url: `http://${host}:${bound.port}` };
+      listenerAddress = { serverName: UNSPECIFIED_ADDRESSES.has(bound.address) ? hostname() : bound.address, serverPort: bound.port };
+    }
+    netServer.on("connection", (socket: Socket) => this.#accept(socket, listenerAddress));
+    return address;
+  }
+
+  #accept(socket: Socket, address: ListenerAddress): void {
+    if (this.#state.closing) {
+      socket.destroy();
+      return;
+    }
+    if (this.#connections.size >= this.#options.limits.maxConnections) {
+      // RFC 9110 §15.6.4: 503 tells the client the refusal is temporary; a plain reset would look like a crash.
+      socket.on("error", () => {});
+      socket.setTimeout(LINGER_MS, () => socket.destroy());
+      socket.end(formatErrorResponse(503, "the server has too many connections; try again later"));
+      return;
+    }
+    const connection = new Connection(socket, this.#state, address);
+    this.#connections.add(connection);
+    socket.once("close", () => {
+      this.#connections.delete(connection);
+      if (this.#connections.size === 0) this.#onLastClose?.();
+    });
+  }
+
+  close(gracefulMs: number = this.#options.timeouts.gracefulMs): Promise<void> {
+    this.#closed ??= this.#stop(gracefulMs);
+    return this.#closed;
+  }
+
+  async destroy(): Promise<void> {
+    this.#state.closing = true;
+    for (const connection of this.#connections) connection.destroy();
+    await this.close(0);
+  }
+
+  /**
+   * Stops accepting, closes idle keep-alive connections at once, lets in-flight requests finish (their
+   * responses say "Connection: close" when their head is not out yet, and every connection closes after its
+   * response), and destroys whatever is left after `gracefulMs`.
+   */
+  async #stop(gracefulMs: number): Promise<void> {
+    this.#lifecycle = "closed";
+    this.#state.closing = true;
+    this.#options.signal?.removeEventListener("abort", this.#onAbort);
+    const listenersClosed = Promise.all(
+      this.#netServers.map((netServer) => new Promise<void>((resolve) => (netServer.listening ? netServer.close(() => resolve()) : resolve()))),
+    );
+    for (const connection of this.#connections) connection.stopGracefully();
+    if (this.#connections.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.#onLastClose = resolve;
+        timer = setTimeout(() => {
+          if (this.#connections.size > 0) this.#options.logger.warning(`graceful stop: closing ${this.#connections.size} connection(s) still open after ${gracefulMs} ms`);
+          for (const connection of this.#connections) connection.destroy();
+          resolve();
+        }, gracefulMs);
+      });
+      clearTimeout(timer);
+      this.#onLastClose = undefined;
+    }
+    clearInterval(this.#sweep);
+    this.#sweep = undefined;
+    await listenersClosed;
+  }
+}
+
+/**
+ * Creates a server-socket server for `app` (options resolved by server-kit's resolveServerOptions; static
+ * files and --env are wrapped around the app by prepareApplication). Call listen() to bind.
+ * Throws ServerKitError ERR_KIT_INVALID_OPTION or StaticError for bad options.
+ */
+export function createServer(app: Application, options: ServerOptionsInput = {}): Server {
+  return new SocketServer(app, resolveServerOptions(options));
+}
+
+/** Creates a server and binds it: `const server = await serve(app, { port: 0 })`. */
+export async function serve(app: Application, options: ServerOptionsInput = {}): Promise<Server> {
+  const server = createServer(app, options);
+  await server.listen();
+  return server;
+}
