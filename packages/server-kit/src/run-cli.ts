@@ -98,11 +98,11 @@ export async function runServerCli(options: RunServerCliOptions): Promise<number
     if (commandLine.application === undefined) {
       app = demoApplication;
       serverOptions.root ??= DEMO_ROOT;
-      logger.info(`No application given: serving the demo (document root ${serverOptions.root})`);
     } else {
       app = await loadApplication(commandLine.application);
     }
     server = options.createServer(app, serverOptions, commandLine);
+    if (commandLine.application === undefined) logger.info(`No application given: serving the demo (document root ${serverOptions.root})`);
   } catch (error) {
     await accessLog?.close();
     return fail(error, EXIT_USAGE);
@@ -122,12 +122,14 @@ export async function runServerCli(options: RunServerCliOptions): Promise<number
   let removeListeners = (): void => {};
   const status = await new Promise<number>((resolve) => {
     let stopping = false;
+    // Set by the second signal: the graceful close() then resolves too, but the stop was not graceful.
+    let forced = false;
     const onStop = (signal: NodeJS.Signals): void => {
       if (!stopping) {
         stopping = true;
         logger.info(`Received ${signal}: stopping gracefully (a second signal forces)`);
         server.close().then(
-          () => resolve(EXIT_OK),
+          () => resolve(forced ? EXIT_FAILURE : EXIT_OK),
           (error: unknown) => {
             logger.error("graceful stop failed", error);
             resolve(EXIT_FAILURE);
@@ -135,6 +137,7 @@ export async function runServerCli(options: RunServerCliOptions): Promise<number
         );
         return;
       }
+      forced = true;
       logger.warning(`Received ${signal} again: closing every connection now`);
       void server.destroy().then(() => resolve(EXIT_FAILURE));
     };
