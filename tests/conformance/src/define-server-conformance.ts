@@ -1,0 +1,44 @@
+/**
+ * The entry point: registers the whole conformance suite (vitest describe/it) for one server. Each area
+ * lives in its own case file; this file only wires them and closes every server a case left running.
+ */
+import { afterEach, describe } from "vitest";
+import { defineAppErrorCases } from "./app-error-cases.js";
+import type { ConformanceArea, ServerConformanceTarget } from "./conformance-target.js";
+import { defineEnvironCases } from "./environ-cases.js";
+import { defineKeepAliveCases } from "./keep-alive-cases.js";
+import { defineRequestBodyCases } from "./request-body-cases.js";
+import { defineResponseFramingCases } from "./response-framing-cases.js";
+import { destroyTestServers } from "./test-server.js";
+
+/** Each area's case registrar, in report order. */
+const AREAS: readonly [ConformanceArea, (target: ServerConformanceTarget) => void][] = [
+  ["environ", defineEnvironCases],
+  ["request-body", defineRequestBodyCases],
+  ["response-framing", defineResponseFramingCases],
+  ["app-errors", defineAppErrorCases],
+  ["keep-alive", defineKeepAliveCases],
+];
+
+/** An area's describe() title; a skipped area shows its reason in the report. */
+function areaTitle(area: ConformanceArea, reason: string | undefined): string {
+  return reason === undefined ? area : `${area} (not implemented by design: ${reason})`;
+}
+
+/**
+ * Registers the conformance suite for `target` in the calling test file:
+ * `defineServerConformance({ name: "server-loop", createServer })`. Every case starts its own server on
+ * 127.0.0.1 port 0 through `target.createServer(app, options)` and the suite force-closes it afterwards.
+ * Areas listed in `target.skip` are reported as skipped with their reason.
+ */
+export function defineServerConformance(target: ServerConformanceTarget): void {
+  describe(`${target.name} conformance`, () => {
+    afterEach(destroyTestServers);
+    for (const [area, defineCases] of AREAS) {
+      const reason = target.skip?.[area];
+      describe.skipIf(reason !== undefined)(`${areaTitle(area, reason)}`, () => {
+        defineCases(target);
+      });
+    }
+  });
+}

@@ -1,0 +1,71 @@
+/** Conformance cases: persistent connections (RFC 9112 §9.3): reuse, pipelining, and closing when asked. */
+import { describe, expect, it } from "vitest";
+import type { Application } from "@patchbay/gateway";
+import type { ServerConformanceTarget } from "./conformance-target.js";
+import { RawConnection } from "./raw-connection.js";
+import { startTestServer } from "./test-server.js";
+
+const pathApp: Application = (environ, startResponse) => {
+  startResponse("200 OK", [["Content-Type", "text/plain"]]);
+  return [`path=${environ.PATH_INFO}`];
+};
+
+/** Registers the keep-alive cases for `target`. */
+export function defineKeepAliveCases(target: ServerConformanceTarget): void {
+  describe("keep-alive", () => {
+    it("answers several requests on one HTTP/1.1 connection and keeps it open", async () => {
+      const server = await startTestServer(target, pathApp);
+      const connection = await RawConnection.open(server.port);
+      try {
+        for (const path of ["/one", "/two", "/three"]) {
+          connection.send(`GET ${path} HTTP/1.1\r\nHost: a\r\n\r\n`);
+          const response = await connection.readResponse();
+          expect(response.body.toString()).toBe(`path=${path}`);
+          expect(response.header("connection")?.toLowerCase()).not.toBe("close");
+        }
+        expect(connection.closed).toBe(false);
+      } finally {
+        connection.close();
+      }
+    });
+
+    it("answers pipelined requests in order", async () => {
+      const server = await startTestServer(target, pathApp);
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\n\r\nGET /c HTTP/1.1\r\nHost: a\r\n\r\n");
+        const bodies: string[] = [];
+        for (let index = 0; index < 3; index++) bodies.push((await connection.readResponse()).body.toString());
+        expect(bodies).toEqual(["path=/a", "path=/b", "path=/c"]);
+      } finally {
+        connection.close();
+      }
+    });
+
+    it("closes the connection after a request that says Connection: close", async () => {
+      const server = await startTestServer(target, pathApp);
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("GET /last HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        const response = await connection.readResponse();
+        expect(response.body.toString()).toBe("path=/last");
+        expect(response.header("connection")?.toLowerCase()).toBe("close");
+        await connection.waitForClose();
+      } finally {
+        connection.close();
+      }
+    });
+
+    it("closes an HTTP/1.0 connection that did not ask for keep-alive", async () => {
+      const server = await startTestServer(target, pathApp);
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("GET /old HTTP/1.0\r\nHost: a\r\n\r\n");
+        expect((await connection.readResponse()).body.toString()).toBe("path=/old");
+        await connection.waitForClose();
+      } finally {
+        connection.close();
+      }
+    });
+  });
+}
