@@ -1,0 +1,114 @@
+/**
+ * A worker's life: load the app (by module reference), run it on the engine with multiprocess: true,
+ * listen on the port the primary shares, send heartbeats from the event loop, count requests, and stop
+ * when told. It never forks or supervises anything; requests themselves are the engine's business.
+ */
+import type { Application } from "@patchbay/gateway";
+import { createLogger, DEFAULT_TIMEOUTS, DEMO_ROOT, demoApplication, loadApplication, openAccessLog, prepareApplication, resolveServerOptions, type ClosableAccessLog, type Server } from "@patchbay/server-kit";
+import { loadEngine } from "./engine.js";
+import { isPrimaryMessage, type WorkerMessage } from "./messages.js";
+import type { WorkerConfig } from "./worker-config.js";
+
+/** How often a worker proves its event loop is alive (gunicorn's workers tick about once a second). */
+export const HEARTBEAT_INTERVAL_MS = 1_000;
+/** Exit status of a worker that could not boot (gunicorn's WORKER_BOOT_ERROR). */
+export const EXIT_BOOT_ERROR = 3;
+
+/** The IPC side of a worker process (process itself, in a cluster worker). */
+export interface WorkerChannel {
+  send?: (message: WorkerMessage, sendHandle?: undefined, options?: undefined, callback?: (error: Error | null) => void) => boolean;
+  on(event: "message", listener: (message: unknown) => void): unknown;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
+function ignoreSendError(): void {
+  // The primary is gone (the channel closed): node:cluster ends this worker on "disconnect".
+}
+
+/** Wraps the app so every request is counted; calls onLimit once when the count reaches `limit` (0: never). */
+function countRequests(app: Application, counter: { requests: number }, limit: number, onLimit: () => void): Application {
+  return (environ, startResponse) => {
+    if (++counter.requests === limit) onLimit();
+    return app(environ, startResponse);
+  };
+}
+
+/**
+ * Runs one worker until the primary stops it, then exits the process. A load or listen failure is sent
+ * as "boot-failed" and the process exits with EXIT_BOOT_ERROR.
+ */
+export async function runWorker(config: WorkerConfig, channel: WorkerChannel = process as WorkerChannel): Promise<void> {
+  const logger = createLogger({ level: config.logLevel });
+  const send = (message: WorkerMessage): void => {
+    channel.send?.(message, undefined, undefined, ignoreSendError);
+  };
+  const counter = { requests: 0 };
+  // Started before the app loads: a module that blocks the loop while importing is caught by the timeout too.
+  const heartbeat = setInterval(() => send({ type: "heartbeat", requests: counter.requests }), HEARTBEAT_INTERVAL_MS);
+  // Ctrl-C and a terminal hang-up reach the whole process group: the primary decides what they mean.
+  process.on("SIGINT", () => {});
+  process.on("SIGHUP", () => {});
+
+  let server: Server;
+  let accessLog: ClosableAccessLog | null = null;
+  try {
+    let app: Application;
+    const serverInput = { ...config.server };
+    if (config.application === undefined) {
+      app = demoApplication;
+      serverInput.root ??= DEMO_ROOT;
+    } else {
+      app = await loadApplication(config.application, { cwd: config.cwd });
+    }
+    const createServer = await loadEngine(config.engine);
+    if (config.accessLog !== undefined) {
+      accessLog = await openAccessLog({
+        destination: config.accessLog,
+        ...(config.accessLogFormat === undefined ? {} : { format: config.accessLogFormat }),
+        onError: (error) => logger.error("access log write failed", error),
+      });
+    }
+    const resolved = resolveServerOptions({ ...serverInput, logger });
+    // Static files and --env are wrapped here rather than by the engine, so static requests are counted too.
+    const prepared = prepareApplication(app, resolved);
+    const counted = countRequests(prepared, counter, config.maxRequests, () => send({ type: "retire", requests: counter.requests }));
+    server = createServer(counted, { bind: resolved.bind, limits: resolved.limits, timeouts: resolved.timeouts, logger, accessLog, multiprocess: true });
+    const addresses = await server.listen();
+    send({ type: "listening", addresses });
+    logger.debug(`Worker listening (${config.engine} engine)`);
+  } catch (error) {
+    clearInterval(heartbeat);
+    await accessLog?.close();
+    send({ type: "boot-failed", message: firstLine(error) });
+    logger.debug(`Worker failed to boot: ${firstLine(error)}`);
+    process.exitCode = EXIT_BOOT_ERROR;
+    // Let the message reach the primary before the channel goes away.
+    setImmediate(() => process.exit(EXIT_BOOT_ERROR));
+    return;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (gracefulMs: number): Promise<void> => {
+    stopping ??= (async () => {
+      await (gracefulMs === 0 ? server.destroy() : server.close(gracefulMs));
+      clearInterval(heartbeat);
+      await accessLog?.close();
+      process.exit(0);
+    })();
+    return stopping;
+  };
+  process.on("SIGTERM", () => void stop(resolvedGracefulMs(config)));
+  process.on("SIGUSR1", () => accessLog?.reopen());
+  channel.on("message", (message) => {
+    if (!isPrimaryMessage(message)) return;
+    if (message.type === "stop") void stop(message.gracefulMs);
+    else accessLog?.reopen();
+  });
+}
+
+function resolvedGracefulMs(config: WorkerConfig): number {
+  return config.server.timeouts?.gracefulMs ?? DEFAULT_TIMEOUTS.gracefulMs;
+}
