@@ -159,7 +159,9 @@ class ResponseRun {
       if (pending.status === 204 && pending.contentLength !== undefined) removeHeader(headers, "content-length");
     } else if (pending.contentLength !== undefined) {
       this.#framing = this.#suppressBody ? "none" : "content-length";
-    } else if (knownLength !== undefined) {
+    } else if (knownLength !== undefined && !(this.#suppressBody && knownLength === 0)) {
+      // An empty body to a HEAD (e.g. a fetch app's `new Response(null, …)`) says nothing of GET's length,
+      // and a wrong Content-Length on HEAD is forbidden (RFC 9110 §8.6): then send none.
       headers.push(["Content-Length", String(knownLength)]);
       this.#framing = this.#suppressBody ? "none" : "content-length";
     } else if (this.#suppressBody) {

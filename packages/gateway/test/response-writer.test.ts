@@ -181,6 +181,16 @@ describe("bodyless responses", () => {
     expect(sink.ended).toBe(true);
   });
 
+  test("HEAD with an empty body sends no Content-Length (RFC 9110 §8.6: never 0 for a non-empty GET)", async () => {
+    const empty = (body: Body): Application => (_environ, startResponse) => {
+      startResponse("200 OK", [["Content-Type", "text/html"]]);
+      return body;
+    };
+    expect((await run(empty([]), { method: "HEAD" })).header("content-length")).toBeUndefined();
+    expect((await run(empty(new Set<string>()), { method: "HEAD" })).header("content-length")).toBeUndefined();
+    expect((await run(empty([]))).header("content-length")).toBe("0");
+  });
+
   test("HEAD stops iterating a streamed body once the head is out", async () => {
     let produced = 0;
     const app: Application = async function* (_environ: unknown, startResponse: StartResponse) {
