@@ -1,0 +1,58 @@
+// The matrix: every scenario against every server × app over real sockets, validator around each app; prints the grid at the end.
+import type { ValidationError } from "@patchbay/gateway";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { MATRIX_APPS } from "../src/apps.js";
+import { MatrixGrid } from "../src/matrix-grid.js";
+import { SCENARIOS } from "../src/scenarios.js";
+import { MATRIX_SERVERS } from "../src/servers.js";
+import type { MatrixServer, RunningServer } from "../src/servers.js";
+
+const grid = new MatrixGrid();
+
+function scenariosOf(server: MatrixServer): typeof SCENARIOS {
+  return SCENARIOS.filter((scenario) => !server.skip.some((skipped) => skipped.scenario === scenario.name));
+}
+
+describe.each(MATRIX_SERVERS)("$name", (server) => {
+  describe.each(MATRIX_APPS)("$name", (app) => {
+    let running: RunningServer | undefined;
+    const violations: ValidationError[] = [];
+    let serverLog = "";
+
+    beforeAll(async () => {
+      running = await server.start({
+        app,
+        onViolation: (error) => violations.push(error),
+        log: (text) => {
+          serverLog += text;
+        },
+      });
+    });
+
+    afterAll(async () => {
+      await running?.close();
+    });
+
+    test.each(scenariosOf(server))(`${server.name} × ${app.name}: $name`, async (scenario) => {
+      const violationsBefore = violations.length;
+      let passed = false;
+      try {
+        expect(running, "the server started").toBeDefined();
+        await scenario.run((running as RunningServer).url, { serverLog: () => serverLog });
+        // The validator around the app saw both sides keep every rule of SPEC.md during this scenario.
+        expect(violations.slice(violationsBefore).map((error) => `${error.side}: ${error.message}`)).toEqual([]);
+        passed = true;
+      } finally {
+        grid.record(server.name, app.name, scenario.name, passed);
+      }
+    });
+  });
+});
+
+afterAll(() => {
+  const serverNames = MATRIX_SERVERS.map((server) => server.name);
+  const skipped = MATRIX_SERVERS.flatMap((server) => server.skip.map((entry) => `  ${server.name}: ${entry.scenario} (${entry.reason})`));
+  const report = grid.render(serverNames, MATRIX_APPS.map((app) => app.name), (name) => scenariosOf(MATRIX_SERVERS.find((server) => server.name === name) ?? MATRIX_SERVERS[0] as MatrixServer).length);
+  // The grid is the matrix's summary (issue 7): printed in every run, green or red.
+  console.log(`\nThe matrix (servers down, apps across; ${SCENARIOS.length} scenarios per cell)\n${report}${skipped.length > 0 ? `\nnot run:\n${skipped.join("\n")}` : ""}\n`);
+});
