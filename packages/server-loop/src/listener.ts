@@ -112,7 +112,7 @@ export class RequestListener {
     }
     const protocol = protocolOf(request.httpVersion);
     const socket = request.socket;
-    const sink = new ServerResponseSink(response);
+    const sink = new ServerResponseSink(response, context);
     let environ: Environ;
     try {
       environ = createEnviron({

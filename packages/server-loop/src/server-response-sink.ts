@@ -4,18 +4,34 @@
  * head says `Transfer-Encoding: chunked`.
  */
 import type { ServerResponse } from "node:http";
-import type { ResponseHead, ResponseSink } from "@patchbay/gateway";
+import type { Framing, ResponseHead, ResponseSink } from "@patchbay/gateway";
+
+/** How long an aborted response may take to flush what was already written before its socket is destroyed. */
+const ABORT_FLUSH_TIMEOUT_MS = 5000;
+
+/** What the sink needs to know of its server: whether a graceful stop has begun. */
+export interface SinkServerState {
+  readonly closing: boolean;
+}
 
 /** One response: created per request, so it holds nothing beyond the ServerResponse. */
 export class ServerResponseSink implements ResponseSink {
   readonly #response: ServerResponse;
+  readonly #server: SinkServerState;
+  #framing: Framing = "none";
   #disconnect: AbortController | undefined;
 
-  constructor(response: ServerResponse) {
+  /** `server` is read when the head goes out: a stop that began after the request arrived still closes its connection. */
+  constructor(response: ServerResponse, server: SinkServerState) {
     this.#response = response;
+    this.#server = server;
   }
 
   sendHead(head: ResponseHead): void {
+    this.#framing = head.framing;
+    // The writer decided keep-alive when the request arrived; a graceful stop begun since then ends the
+    // connection after this response, and node:http says so with "Connection: close" (RFC 9112 §9.6).
+    if (head.keepAlive && this.#server.closing) this.#response.shouldKeepAlive = false;
     const headers = head.headers;
     // node takes a flat [name, value, name, value…] list; repeated names (Set-Cookie) stay separate fields.
     const flat: string[] = [];
@@ -48,9 +64,22 @@ export class ServerResponseSink implements ResponseSink {
     this.#response.end();
   }
 
-  /** Destroys the connection: a client must never take a cut-off body for a whole one. */
+  /**
+   * Ends the connection without completing the response: a client must never take a cut-off body for a
+   * whole one. A chunked or Content-Length body shows the cut (no last chunk, or fewer bytes than declared:
+   * RFC 9112 §8), so what was written is flushed first and the client learns the status; a close-delimited
+   * body cannot show it, so that connection is reset (RST) rather than closed with a FIN that would end it.
+   */
   abort(): void {
-    this.#response.destroy();
+    const socket = this.#response.socket;
+    if (socket === null) this.#response.destroy();
+    else if (this.#framing === "chunked" || this.#framing === "content-length") {
+      socket.destroySoon();
+      // A client that stops reading must not keep the half-sent response's socket open.
+      setTimeout(() => socket.destroy(), ABORT_FLUSH_TIMEOUT_MS).unref();
+    }
+    else if (this.#framing === "close") socket.resetAndDestroy();
+    else this.#response.destroy();
   }
 
   /**
