@@ -90,6 +90,19 @@ export function defineAppErrorCases(target: ServerConformanceTarget): void {
       });
     }
 
+    it("resets an HTTP/1.0 close-delimited response the app fails in, so its end is never taken for the body's end", async () => {
+      const server = await startTestServer(target, failingApp);
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("GET /after-headers HTTP/1.0\r\nHost: a\r\n\r\n");
+        await connection.waitForClose();
+        // Either nothing arrived at all, or the connection was reset: a clean close would make the partial body look whole.
+        expect(connection.reset || connection.pending.length === 0).toBe(true);
+      } finally {
+        connection.close();
+      }
+    });
+
     it("makes fetch fail on a body aborted after headers", async () => {
       const server = await startTestServer(target, failingApp);
       const outcome = await fetch(server.url("/after-headers")).then(

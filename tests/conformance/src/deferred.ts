@@ -3,7 +3,7 @@
 /** A promise and the function that settles it. */
 export interface Deferred<T> {
   promise: Promise<T>;
-  resolve(value: T): void;
+  resolve: (value: T) => void;
 }
 
 /** Creates a pending Deferred. */

@@ -3,12 +3,17 @@
  * lives in its own case file; this file only wires them and closes every server a case left running.
  */
 import { afterEach, describe } from "vitest";
+import { defineAccessLogCases } from "./access-log-cases.js";
 import { defineAppErrorCases } from "./app-error-cases.js";
 import type { ConformanceArea, ServerConformanceTarget } from "./conformance-target.js";
 import { defineEnvironCases } from "./environ-cases.js";
+import { defineEnvironInjectionCases } from "./environ-injection-cases.js";
+import { defineGracefulStopCases } from "./graceful-stop-cases.js";
 import { defineKeepAliveCases } from "./keep-alive-cases.js";
 import { defineRequestBodyCases } from "./request-body-cases.js";
 import { defineResponseFramingCases } from "./response-framing-cases.js";
+import { defineStaticCases } from "./static-cases.js";
+import { defineStreamingCases } from "./streaming-cases.js";
 import { destroyTestServers } from "./test-server.js";
 
 /** Each area's case registrar, in report order. */
@@ -16,8 +21,13 @@ const AREAS: readonly [ConformanceArea, (target: ServerConformanceTarget) => voi
   ["environ", defineEnvironCases],
   ["request-body", defineRequestBodyCases],
   ["response-framing", defineResponseFramingCases],
+  ["streaming", defineStreamingCases],
   ["app-errors", defineAppErrorCases],
   ["keep-alive", defineKeepAliveCases],
+  ["static", defineStaticCases],
+  ["graceful-stop", defineGracefulStopCases],
+  ["access-log", defineAccessLogCases],
+  ["environ-injection", defineEnvironInjectionCases],
 ];
 
 /** An area's describe() title; a skipped area shows its reason in the report. */

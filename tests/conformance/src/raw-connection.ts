@@ -21,6 +21,7 @@ export class RawConnection {
   readonly #socket: Socket;
   #buffer: Buffer = Buffer.alloc(0);
   #closed = false;
+  #reset = false;
   #wake: (() => void) | undefined;
   readonly #closedPromise: Promise<void>;
 
@@ -31,7 +32,9 @@ export class RawConnection {
       this.#wake?.();
     });
     // A reset (the server aborting a response) counts as a close: the test looks at what arrived before it.
-    socket.on("error", () => {});
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "ECONNRESET") this.#reset = true;
+    });
     this.#closedPromise = new Promise((resolve) => {
       socket.once("close", () => {
         this.#closed = true;
@@ -56,6 +59,11 @@ export class RawConnection {
   /** True once the server (or this side) has closed the connection. */
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** True when the server reset the connection (RST) instead of closing it. */
+  get reset(): boolean {
+    return this.#reset;
   }
 
   /** Bytes received and not yet read as a response. */

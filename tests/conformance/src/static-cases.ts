@@ -1,0 +1,129 @@
+/**
+ * Conformance cases: static files over a real socket, through the server's prepareApplication wiring of
+ * `root`, `static` mounts and `staticCacheControl`: 200 with ETag, 304, 206, HEAD, traversal refused, and
+ * everything else reaching the app.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Application } from "@patchbay/gateway";
+import type { ServerOptionsInput } from "@patchbay/server-kit";
+import type { ServerConformanceTarget } from "./conformance-target.js";
+import { RawConnection } from "./raw-connection.js";
+import { startTestServer, type TestServer } from "./test-server.js";
+
+const HELLO_TEXT = "hello, static world\n";
+const SECRET_TEXT = "outside the document root\n";
+
+const fallbackApp: Application = (environ, startResponse) => {
+  startResponse("200 OK", [["Content-Type", "text/plain"]]);
+  return [`app saw ${environ.PATH_INFO}`];
+};
+
+/** Registers the static-file cases for `target`. */
+export function defineStaticCases(target: ServerConformanceTarget): void {
+  describe("static files", () => {
+    let base = "";
+    let options: ServerOptionsInput = {};
+
+    beforeAll(async () => {
+      base = await mkdtemp(join(tmpdir(), "patchbay-conformance-"));
+      await mkdir(join(base, "public", "docs"), { recursive: true });
+      await mkdir(join(base, "assets"));
+      await writeFile(join(base, "public", "hello.txt"), HELLO_TEXT);
+      await writeFile(join(base, "public", "docs", "index.html"), "<h1>docs</h1>\n");
+      await writeFile(join(base, "assets", "site.css"), "body { color: black; }\n");
+      await writeFile(join(base, "secret.txt"), SECRET_TEXT);
+      options = { root: join(base, "public"), static: [{ prefix: "/assets", directory: join(base, "assets") }], staticCacheControl: "public, max-age=60" };
+    });
+
+    afterAll(async () => {
+      await rm(base, { recursive: true, force: true });
+    });
+
+    const start = (): Promise<TestServer> => startTestServer(target, fallbackApp, options);
+
+    it("serves a file under the root with 200, Content-Length, ETag, Last-Modified and the configured Cache-Control", async () => {
+      const server = await start();
+      const response = await fetch(server.url("/hello.txt"));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(HELLO_TEXT);
+      expect(response.headers.get("content-length")).toBe(String(HELLO_TEXT.length));
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(response.headers.get("etag")).toMatch(/^(W\/)?"[^"]+"$/);
+      expect(response.headers.get("last-modified")).not.toBeNull();
+      expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+    });
+
+    it("answers 304 to If-None-Match with the current ETag", async () => {
+      const server = await start();
+      const etag = (await fetch(server.url("/hello.txt"))).headers.get("etag") as string;
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send(`GET /hello.txt HTTP/1.1\r\nHost: a\r\nIf-None-Match: ${etag}\r\n\r\n`);
+        const response = await connection.readResponse();
+        expect(response.status).toBe(304);
+        expect(response.body.length).toBe(0);
+        expect(response.header("etag")).toBe(etag);
+      } finally {
+        connection.close();
+      }
+    });
+
+    it("answers 206 with Content-Range to a byte range", async () => {
+      const server = await start();
+      const response = await fetch(server.url("/hello.txt"), { headers: { Range: "bytes=7-12" } });
+      expect(response.status).toBe(206);
+      expect(response.headers.get("content-range")).toBe(`bytes 7-12/${HELLO_TEXT.length}`);
+      expect(await response.text()).toBe("static");
+    });
+
+    it("answers HEAD with the file's headers and no body", async () => {
+      const server = await start();
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("HEAD /hello.txt HTTP/1.1\r\nHost: a\r\n\r\nGET /hello.txt HTTP/1.1\r\nHost: a\r\n\r\n");
+        const head = await connection.readResponse({ head: true });
+        expect(head.status).toBe(200);
+        expect(head.header("content-length")).toBe(String(HELLO_TEXT.length));
+        const get = await connection.readResponse();
+        expect(get.body.toString()).toBe(HELLO_TEXT);
+      } finally {
+        connection.close();
+      }
+    });
+
+    it("serves a mount's files under its prefix, and a directory's index.html", async () => {
+      const server = await start();
+      const css = await fetch(server.url("/assets/site.css"));
+      expect(css.status).toBe(200);
+      expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+      const docs = await fetch(server.url("/docs/"));
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toBe("<h1>docs</h1>\n");
+    });
+
+    it("hands a path with no file to the application", async () => {
+      const server = await start();
+      const response = await fetch(server.url("/dynamic/page"));
+      expect(await response.text()).toBe("app saw /dynamic/page");
+    });
+
+    for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/docs/..%2f..%2fsecret.txt", "/assets/../../secret.txt", "/assets/%2e%2e/secret.txt"]) {
+      it(`never serves a file outside its directories (${path})`, async () => {
+        const server = await start();
+        const connection = await RawConnection.open(server.port);
+        try {
+          connection.send(`GET ${path} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`);
+          const response = await connection.readResponse();
+          expect(response.body.toString()).not.toContain(SECRET_TEXT.trim());
+          // Refused (400/403/404), or handed to the app, never a file outside the root.
+          expect(response.status === 200 ? response.body.toString().startsWith("app saw ") : [400, 403, 404].includes(response.status)).toBe(true);
+        } finally {
+          connection.close();
+        }
+      });
+    }
+  });
+}
