@@ -87,6 +87,9 @@ const DISCONNECT_PROPERTY: PropertyDescriptor = {
   configurable: true,
 };
 
+/** The reason of an aborted `gateway.disconnect`. */
+const DISCONNECT_MESSAGE = "the client closed the connection before the response was complete";
+
 /** The signal an app gets when it asks after its response finished: that response can no longer be cut off. */
 const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 
@@ -222,14 +225,17 @@ export class Connection implements RequestBodyOwner {
   }
 
   /**
-   * `gateway.disconnect` of `environ`: aborted when the connection closes before its response has finished.
+   * `gateway.disconnect` of `environ`: aborted when the connection closes, or the client ends its side (FIN),
+   * before its response has finished. A FIN cannot be told apart from a client that went away (TCP says
+   * nothing until a write fails), so, like Go's net/http request context, it counts as a disconnect; the
+   * response is still written should the app go on (a half-closed client gets it).
    * Created on first use, so an app that never asks costs no AbortController.
    */
   disconnectSignalFor(environ: ConnectionEnviron): AbortSignal {
     if (environ !== this.#environ) return NEVER_ABORTED;
     if (this.#disconnect === undefined) {
       this.#disconnect = new AbortController();
-      if (this.#closed) this.#disconnect.abort(new Error("the client closed the connection before the response was complete"));
+      if (this.#closed || this.#readEnded) this.#disconnect.abort(new Error(DISCONNECT_MESSAGE));
     }
     return this.#disconnect.signal;
   }
@@ -525,6 +531,7 @@ export class Connection implements RequestBodyOwner {
 
   #onEnd(): void {
     this.#readEnded = true;
+    if (this.#responding) this.#disconnect?.abort(new Error(DISCONNECT_MESSAGE));
     if (this.#input === INPUT_STOPPED) {
       // We ended first and the client has now closed its side too.
       if (this.#endSent) this.#socket.destroy();
@@ -553,7 +560,7 @@ export class Connection implements RequestBodyOwner {
     this.#clearTimeout();
     if (this.#responding) {
       this.#body?.fail(new SocketError("ERR_SOCKET_BODY_INCOMPLETE", "the connection closed before the whole body arrived", { status: 400 }));
-      this.#disconnect?.abort(new Error("the client closed the connection before the response was complete"));
+      this.#disconnect?.abort(new Error(DISCONNECT_MESSAGE));
     }
   }
 

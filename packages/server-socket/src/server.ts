@@ -85,7 +85,8 @@ class SocketServer implements Server {
 
   async #listenOn(bind: BindAddress): Promise<ServerAddress> {
     // noDelay: a response leaves in one write already (the sink batches), so Nagle would only delay it.
-    const netServer = createNetServer({ noDelay: true });
+    // allowHalfOpen: a client's FIN ends its requests, not our responses (RFC 9112 §9.6); connections end our side.
+    const netServer = createNetServer({ noDelay: true, allowHalfOpen: true });
     this.#netServers.push(netServer);
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException): void => {

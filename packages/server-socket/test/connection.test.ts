@@ -206,6 +206,14 @@ describe("failures and clients going away", () => {
     expect(answer.closed).toBe(true);
   });
 
+  it("answers a half-closed client even when the response comes after the FIN", async () => {
+    const answer = await rawExchange(port, get("/slow?ms=100") + get("/after-slow"), { endAfterWrite: true });
+    expect(countStatusLines(answer.text)).toBe(2);
+    expect(answer.text).toContain("slow /slow?ms=100");
+    expect(answer.text).toContain("hello /after-slow");
+    expect(answer.closed).toBe(true);
+  });
+
   it("aborts gateway.disconnect when the client goes away mid-response", async () => {
     const socket = await openSocket(port);
     const firstBytes = collect(socket, { responses: 1 });
