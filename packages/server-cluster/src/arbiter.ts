@@ -222,15 +222,6 @@ export class Arbiter implements ArbiterActions {
     if (!this.#everListened) {
       this.#everListened = true;
       this.#addresses = addresses;
-      // Later workers bind the very port the first one got, even if every worker is gone by then.
-      const bind = this.#options.server.bind ?? [];
-      this.#options.server = {
-        ...this.#options.server,
-        bind: bind.map((address, index) => {
-          const bound = addresses[index];
-          return "port" in address && address.port === 0 && bound !== undefined && "port" in bound ? { ...address, port: bound.port } : address;
-        }),
-      };
       for (const address of addresses) this.#options.logger.info(`Listening at ${address.url} (master pid ${process.pid})`);
       this.#resolveReady?.(this.addresses);
     }

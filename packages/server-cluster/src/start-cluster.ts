@@ -13,6 +13,7 @@ import { loadApplication, resolveServerOptions, type ServerAddress } from "@patc
 import { Arbiter } from "./arbiter.js";
 import { ClusterError } from "./errors.js";
 import { resolveClusterOptions, type ClusterOptions } from "./options.js";
+import { resolveZeroPorts } from "./resolve-ports.js";
 import type { ArbiterActions } from "./signals.js";
 import { startStatsServer, type ClusterStats } from "./stats.js";
 
@@ -56,6 +57,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
     resolved.logger.info("Application preloaded in the master");
   }
+  if (resolved.server.bind !== undefined) resolved.server = { ...resolved.server, bind: await resolveZeroPorts(resolved.server.bind) };
   // Round-robin: the primary accepts and hands connections out, so port 0 resolves once for all workers.
   cluster.schedulingPolicy = cluster.SCHED_RR;
   cluster.setupPrimary({ exec: WORKER_MAIN_PATH, args: [], silent: false });
