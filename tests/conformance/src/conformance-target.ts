@@ -6,13 +6,15 @@ export type ConformanceArea =
   | "environ"
   | "request-body"
   | "response-framing"
+  | "body-kinds"
   | "streaming"
   | "app-errors"
   | "keep-alive"
   | "static"
   | "graceful-stop"
   | "access-log"
-  | "environ-injection";
+  | "environ-injection"
+  | "limits";
 
 /** A server under test. */
 export interface ServerConformanceTarget {

@@ -5,11 +5,13 @@
 import { afterEach, describe } from "vitest";
 import { defineAccessLogCases } from "./access-log-cases.js";
 import { defineAppErrorCases } from "./app-error-cases.js";
+import { defineBodyKindsCases } from "./body-kinds-cases.js";
 import type { ConformanceArea, ServerConformanceTarget } from "./conformance-target.js";
 import { defineEnvironCases } from "./environ-cases.js";
 import { defineEnvironInjectionCases } from "./environ-injection-cases.js";
 import { defineGracefulStopCases } from "./graceful-stop-cases.js";
 import { defineKeepAliveCases } from "./keep-alive-cases.js";
+import { defineLimitsCases } from "./limits-cases.js";
 import { defineRequestBodyCases } from "./request-body-cases.js";
 import { defineResponseFramingCases } from "./response-framing-cases.js";
 import { defineStaticCases } from "./static-cases.js";
@@ -21,6 +23,7 @@ const AREAS: readonly [ConformanceArea, (target: ServerConformanceTarget) => voi
   ["environ", defineEnvironCases],
   ["request-body", defineRequestBodyCases],
   ["response-framing", defineResponseFramingCases],
+  ["body-kinds", defineBodyKindsCases],
   ["streaming", defineStreamingCases],
   ["app-errors", defineAppErrorCases],
   ["keep-alive", defineKeepAliveCases],
@@ -28,6 +31,7 @@ const AREAS: readonly [ConformanceArea, (target: ServerConformanceTarget) => voi
   ["graceful-stop", defineGracefulStopCases],
   ["access-log", defineAccessLogCases],
   ["environ-injection", defineEnvironInjectionCases],
+  ["limits", defineLimitsCases],
 ];
 
 /** An area's describe() title; a skipped area shows its reason in the report. */

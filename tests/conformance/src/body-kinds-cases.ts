@@ -1,0 +1,98 @@
+/**
+ * Conformance cases: every kind of body the contract allows reaches the wire the same way on every
+ * server: mixed string/byte chunks, the legacy write() callable, gateway.file_wrapper bodies (whole and
+ * ranged), and a second startResponse with excInfo before headers are sent (PEP 3333).
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Application } from "@patchbay/gateway";
+import type { ServerConformanceTarget } from "./conformance-target.js";
+import { startTestServer } from "./test-server.js";
+
+/** File content for the file_wrapper cases: 200 KiB, so it spans several file reads. */
+function fileContent(): Buffer {
+  const content = Buffer.alloc(200 * 1024);
+  for (let index = 0; index < content.length; index++) content[index] = (index * 31) & 0xff;
+  return content;
+}
+
+/** Registers the body-kind cases for `target`. */
+export function defineBodyKindsCases(target: ServerConformanceTarget): void {
+  describe("body kinds", () => {
+    let directory = "";
+    let filePath = "";
+    const content = fileContent();
+
+    beforeAll(async () => {
+      directory = await mkdtemp(join(tmpdir(), "patchbay-conformance-body-"));
+      filePath = join(directory, "data.bin");
+      await writeFile(filePath, content);
+    });
+
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    const app: Application = (environ, startResponse) => {
+      switch (environ.PATH_INFO) {
+        case "/mixed":
+          startResponse("200 OK", [["Content-Type", "text/plain"]]);
+          return ["", "a", new Uint8Array([0x62]), "", "c"];
+        case "/write": {
+          const write = startResponse("200 OK", [["Content-Type", "text/plain"]]);
+          write("written ");
+          write(new TextEncoder().encode("then "));
+          return ["returned"];
+        }
+        case "/file":
+          startResponse("200 OK", [["Content-Type", "application/octet-stream"]]);
+          return environ["gateway.file_wrapper"](filePath);
+        case "/file-range":
+          startResponse("200 OK", [["Content-Type", "application/octet-stream"], ["Content-Length", "1000"]]);
+          return environ["gateway.file_wrapper"](filePath, { start: 100_000, end: 100_999 });
+        case "/exc-info": {
+          startResponse("200 OK", [["Content-Type", "text/plain"]]);
+          const failure = new Error("conformance: replaced before headers");
+          startResponse("503 Service Unavailable", [["Content-Type", "text/plain"]], failure);
+          return ["replaced"];
+        }
+        default:
+          startResponse("404 Not Found", []);
+          return [];
+      }
+    };
+
+    it("sends string and byte chunks in order, skipping empty ones", async () => {
+      const server = await startTestServer(target, app);
+      expect(await (await fetch(server.url("/mixed"))).text()).toBe("abc");
+    });
+
+    it("sends what the legacy write() callable wrote before the returned body", async () => {
+      const server = await startTestServer(target, app);
+      expect(await (await fetch(server.url("/write"))).text()).toBe("written then returned");
+    });
+
+    it("sends a gateway.file_wrapper body whole", async () => {
+      const server = await startTestServer(target, app);
+      const body = Buffer.from(await (await fetch(server.url("/file"))).arrayBuffer());
+      expect(body.equals(content)).toBe(true);
+    });
+
+    it("sends a ranged gateway.file_wrapper body (start/end inclusive)", async () => {
+      const server = await startTestServer(target, app);
+      const response = await fetch(server.url("/file-range"));
+      expect(response.headers.get("content-length")).toBe("1000");
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.equals(content.subarray(100_000, 101_000))).toBe(true);
+    });
+
+    it("lets a second startResponse with excInfo replace the status before headers are sent", async () => {
+      const server = await startTestServer(target, app);
+      const response = await fetch(server.url("/exc-info"));
+      expect(response.status).toBe(503);
+      expect(await response.text()).toBe("replaced");
+    });
+  });
+}
