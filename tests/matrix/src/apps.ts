@@ -11,23 +11,20 @@ import { createRoutesApplication } from "../apps/routes.js";
 export interface MatrixApp {
   /** Column name in test names and the grid. */
   readonly name: string;
-  /** Builds a fresh instance of the app (in-process servers call it once per row × column). */
+  /** Builds a fresh, unvalidated instance of the app (in-process servers call it once per row × column). */
   readonly create: () => Application;
-  /** Absolute path of the module that exports `create`, for servers that load apps by reference in other processes. */
-  readonly modulePath: string;
-  /** The name of `create` in that module. */
-  readonly exportName: string;
+  /** The validated app as a module reference ("/abs/path/src/cluster-apps.ts:name"), for servers that load apps in other processes. */
+  readonly reference: string;
 }
 
-function appModule(name: string): string {
-  return fileURLToPath(new URL(`../apps/${name}.ts`, import.meta.url));
-}
+/** The module that exports every matrix app, validated, by column name. */
+const CLUSTER_APPS_MODULE = fileURLToPath(new URL("./cluster-apps.ts", import.meta.url));
 
 /** The columns, in grid order: the three frameworks, the bare gateway app, the foreign fetch app. */
 export const MATRIX_APPS: readonly MatrixApp[] = [
-  { name: "routes", create: createRoutesApplication, modulePath: appModule("routes"), exportName: "createRoutesApplication" },
-  { name: "chain", create: createChainApplication, modulePath: appModule("chain"), exportName: "createChainApplication" },
-  { name: "resources", create: createResourcesApplication, modulePath: appModule("resources"), exportName: "createResourcesApplication" },
-  { name: "bare", create: createBareApplication, modulePath: appModule("bare"), exportName: "createBareApplication" },
-  { name: "hono", create: createHonoApplication, modulePath: appModule("hono"), exportName: "createHonoApplication" },
+  { name: "routes", create: createRoutesApplication, reference: `${CLUSTER_APPS_MODULE}:routes` },
+  { name: "chain", create: createChainApplication, reference: `${CLUSTER_APPS_MODULE}:chain` },
+  { name: "resources", create: createResourcesApplication, reference: `${CLUSTER_APPS_MODULE}:resources` },
+  { name: "bare", create: createBareApplication, reference: `${CLUSTER_APPS_MODULE}:bare` },
+  { name: "hono", create: createHonoApplication, reference: `${CLUSTER_APPS_MODULE}:hono` },
 ];

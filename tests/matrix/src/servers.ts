@@ -1,14 +1,16 @@
 // The matrix's rows: every patchbay server, each able to start one matrix app (validated, static files beside it) on 127.0.0.1:0. No scenarios here.
-import type { Application, ValidationError } from "@patchbay/gateway";
-import { validate } from "@patchbay/gateway";
+import type { Application } from "@patchbay/gateway";
 import { createLogger } from "@patchbay/server-kit";
 import type { CreateServer } from "@patchbay/server-kit";
 import { createServer as createLoopServer } from "@patchbay/server-loop";
+import { createServer as createSocketServer } from "@patchbay/server-socket";
 import type { MatrixApp } from "./apps.js";
 import { captureErrorStream } from "./capture-error-stream.js";
 import { STATIC_PREFIX } from "./contract.js";
 import { MatrixError } from "./errors.js";
+import { startClusterProcess } from "./spawn-cluster.js";
 import { STATIC_DIRECTORY } from "./static-directory.js";
+import { validateMatrixApp } from "./validate-matrix-app.js";
 
 /** How long close() lets in-flight requests finish before it drops connections (every scenario has finished by then). */
 const CLOSE_GRACE_MS = 2000;
@@ -17,9 +19,10 @@ const CLOSE_GRACE_MS = 2000;
 export interface MatrixServerStart {
   /** The column's app. */
   app: MatrixApp;
-  /** Receives each broken rule the validator around the app reports (the request goes on, so a scenario still sees the answer). */
-  onViolation: (error: ValidationError) => void;
-  /** Receives each line the server writes to its error log (warnings and errors) and each write to `gateway.errors`. */
+  /**
+   * Receives what the server writes to its error log and what is written to `gateway.errors`, including
+   * the validator's "patchbay validate: … violation" lines.
+   */
   log: (text: string) => void;
 }
 
@@ -47,12 +50,9 @@ export interface MatrixServer {
   readonly skip: readonly SkippedScenario[];
 }
 
-/**
- * The app an in-process server runs: validated, with violations collected rather than thrown (so one
- * broken rule fails one test), and `gateway.errors` collected into the cell's log.
- */
+/** The app an in-process server runs: validated (violations logged), with `gateway.errors` collected into the cell's log. */
 function validatedApp(options: MatrixServerStart): Application {
-  return captureErrorStream(options.log)(validate(options.app.create(), { onViolation: options.onViolation }));
+  return captureErrorStream(options.log)(validateMatrixApp(options.app.create()));
 }
 
 /** A row for a server that runs the app in this process through the shared `createServer(app, options)` signature. */
@@ -75,7 +75,16 @@ function inProcessStart(createServer: CreateServer): MatrixServer["start"] {
 }
 
 /**
- * The rows, in grid order. server-socket and server-cluster join as their packages export a server
- * (see README.md, "Rows").
+ * server-cluster's row: its workers are other processes, so it runs the real bin on the app's module
+ * reference (the validated export of cluster-apps.ts) and reads their stderr as the log.
  */
-export const MATRIX_SERVERS: readonly MatrixServer[] = [{ name: "server-loop", start: inProcessStart(createLoopServer), skip: [] }];
+function clusterStart(options: MatrixServerStart): ReturnType<MatrixServer["start"]> {
+  return startClusterProcess({ reference: options.app.reference, flags: ["--static", `${STATIC_PREFIX}=${STATIC_DIRECTORY}`], log: options.log });
+}
+
+/** The rows, in grid order: the three servers. */
+export const MATRIX_SERVERS: readonly MatrixServer[] = [
+  { name: "server-loop", start: inProcessStart(createLoopServer), skip: [] },
+  { name: "server-socket", start: inProcessStart(createSocketServer), skip: [] },
+  { name: "server-cluster", start: clusterStart, skip: [] },
+];
