@@ -5,44 +5,19 @@
  * sink do), never parses bytes itself (the parser does), and never listens (the server does).
  */
 import type { Socket } from "node:net";
-import {
-  createEmptyInputStream,
-  createEnviron,
-  createInputStream,
-  runApplication,
-  statusOfError,
-  type Application,
-  type Environ,
-  type InputStream,
-  type ResponseOutcome,
-  type RunApplicationOptions,
-} from "@patchbay/gateway";
-import type { ServerOptions } from "@patchbay/server-kit";
+import { createInputStream, runApplication, statusOfError, type Environ, type ResponseOutcome, type RunApplicationOptions } from "@patchbay/gateway";
 import { AccessEntry } from "./access-entry.js";
 import { createBodyDecoder, type BodyDecoder } from "./body-decoder.js";
+import { ConnectionDeadline, TIMEOUT_BODY, TIMEOUT_HEAD, TIMEOUT_IDLE, TIMEOUT_LINGER } from "./connection-deadline.js";
+import { attachDisconnectSignal, DISCONNECT_MESSAGE, NEVER_ABORTED, type DisconnectSource } from "./disconnect-signal.js";
 import { SocketError } from "./errors.js";
 import { formatErrorResponse } from "./error-response.js";
 import { hasUnsupportedExpectation } from "./expectation.js";
 import { RequestParser, type RequestHead } from "./parser.js";
 import { RequestBody, type RequestBodyOwner } from "./request-body.js";
+import { createRequestEnviron, type PeerAddress } from "./request-environ.js";
+import type { ListenerAddress, ServerState } from "./server-state.js";
 import { SocketSink } from "./socket-sink.js";
-
-/** What every connection of one server shares. */
-export interface ServerState {
-  /** The prepared application (static files and --env already wrapped around it). */
-  readonly app: Application;
-  readonly options: ServerOptions;
-  /** True once a graceful stop began: responses then say "Connection: close". */
-  closing: boolean;
-  /** Receives application and connection errors for the error log. */
-  readonly onError: (message: string, error: unknown) => void;
-}
-
-/** Where a connection arrived: SERVER_NAME and SERVER_PORT of its requests. */
-export interface ListenerAddress {
-  readonly serverName: string;
-  readonly serverPort: number;
-}
 
 /**
  * Most unread body bytes read and dropped after a response so the connection can carry another request
@@ -67,48 +42,18 @@ const INPUT_HOLD = 2;
 const INPUT_DRAIN = 3;
 const INPUT_STOPPED = 4;
 
-const TIMEOUT_NONE = 0;
-const TIMEOUT_HEAD = 1;
-const TIMEOUT_IDLE = 2;
-const TIMEOUT_BODY = 3;
-const TIMEOUT_LINGER = 4;
-
-/** The environ key pointing back to the connection, for the shared `gateway.disconnect` getter. */
-const CONNECTION = Symbol("patchbay.socket.connection");
-
-type ConnectionEnviron = Environ & { [CONNECTION]: Connection };
-
-/** One shared accessor, so offering `gateway.disconnect` allocates nothing per request until an app reads it. */
-const DISCONNECT_PROPERTY: PropertyDescriptor = {
-  get(this: ConnectionEnviron): AbortSignal {
-    return this[CONNECTION].disconnectSignalFor(this);
-  },
-  enumerable: true,
-  configurable: true,
-};
-
-/** The reason of an aborted `gateway.disconnect`. */
-const DISCONNECT_MESSAGE = "the client closed the connection before the response was complete";
-
-/** The signal an app gets when it asks after its response finished: that response can no longer be cut off. */
-const NEVER_ABORTED: AbortSignal = new AbortController().signal;
-
-/** Shared by every request without a body: an input at its end holds no per-request state. */
-const NO_BODY_INPUT: InputStream = createEmptyInputStream();
-
 /**
  * The state machine of one socket. Input moves HEAD → (BODY →) HOLD → HEAD for each request; DRAIN drops an
  * unread body after a response; STOPPED reads and drops everything (after an error or when closing), so no
  * byte after a framing error is ever parsed as a request.
  */
-export class Connection implements RequestBodyOwner {
+export class Connection implements RequestBodyOwner, DisconnectSource {
   readonly #socket: Socket;
   readonly #state: ServerState;
   readonly #address: ListenerAddress;
   readonly #parser: RequestParser;
   readonly #sink: SocketSink;
-  readonly #remoteAddress: string;
-  readonly #remotePort: number;
+  readonly #peer: PeerAddress;
   /** Reused for every request: the writer of the previous request has finished when the next one starts. */
   readonly #runOptions: RunApplicationOptions;
 
@@ -126,15 +71,14 @@ export class Connection implements RequestBodyOwner {
   #body: RequestBody | undefined;
   #drainBudget = 0;
   #continuePending = false;
-  #environ: ConnectionEnviron | undefined;
+  #environ: Environ | undefined;
   #disconnect: AbortController | undefined;
   #requestStartedAt = 0;
   #accessStartedAt = 0;
   #headStarted = false;
 
-  /** Absolute time (Date.now()) when #timeoutKind fires; 0 for none. Checked by the server's sweep. */
-  #deadline = 0;
-  #timeoutKind = TIMEOUT_NONE;
+  /** The pending timeout, checked by the server's sweep. */
+  readonly #deadline = new ConnectionDeadline();
 
   readonly #onResponseDone = (outcome: ResponseOutcome): void => {
     this.#finishResponse(outcome);
@@ -155,10 +99,9 @@ export class Connection implements RequestBodyOwner {
     this.#address = address;
     this.#parser = new RequestParser(state.options.limits);
     this.#sink = new SocketSink(socket);
-    this.#remoteAddress = socket.remoteAddress ?? "";
-    this.#remotePort = socket.remotePort ?? 0;
+    this.#peer = { remoteAddress: socket.remoteAddress ?? "", remotePort: socket.remotePort ?? 0 };
     this.#runOptions = { method: "GET", protocol: "HTTP/1.1", keepAlive: true, onError: state.onError };
-    this.#setTimeout(TIMEOUT_HEAD, state.options.timeouts.headersMs);
+    this.#deadline.set(TIMEOUT_HEAD, state.options.timeouts.headersMs);
     socket.on("data", (chunk: Buffer) => this.#onData(chunk));
     socket.on("end", () => this.#onEnd());
     socket.on("close", () => this.#onClose());
@@ -192,11 +135,7 @@ export class Connection implements RequestBodyOwner {
 
   /** Called by the server's sweep: fires the timeout whose deadline has passed. */
   checkTimeout(now: number): void {
-    if (this.#deadline === 0 || now < this.#deadline) return;
-    const kind = this.#timeoutKind;
-    this.#deadline = 0;
-    this.#timeoutKind = TIMEOUT_NONE;
-    switch (kind) {
+    switch (this.#deadline.takeDue(now)) {
       case TIMEOUT_HEAD:
         // A silent connection is closed; a partial head is answered (RFC 9110 §15.5.9: 408, then close).
         if (this.#headStarted) this.#refuse(408, "the request head did not arrive in time", undefined);
@@ -212,8 +151,7 @@ export class Connection implements RequestBodyOwner {
         }
         if (this.#paused) {
           // The app is not reading: the client is not the one holding the body up. Look again later.
-          this.#deadline = now + 1;
-          this.#timeoutKind = TIMEOUT_BODY;
+          this.#deadline.set(TIMEOUT_BODY, 1, now);
           return;
         }
         this.#refuse(408, "the request body did not arrive in time", new SocketError("ERR_SOCKET_BODY_TIMEOUT", "the request body did not arrive in time", { status: 408 }));
@@ -231,7 +169,7 @@ export class Connection implements RequestBodyOwner {
    * response is still written should the app go on (a half-closed client gets it).
    * Created on first use, so an app that never asks costs no AbortController.
    */
-  disconnectSignalFor(environ: ConnectionEnviron): AbortSignal {
+  disconnectSignalFor(environ: Environ): AbortSignal {
     if (environ !== this.#environ) return NEVER_ABORTED;
     if (this.#disconnect === undefined) {
       this.#disconnect = new AbortController();
@@ -243,22 +181,6 @@ export class Connection implements RequestBodyOwner {
   /** The app wants body bytes the queue does not hold: read the socket again. */
   resumeBody(): void {
     if (this.#paused && this.#input === INPUT_BODY) this.#resume();
-  }
-
-  #setTimeout(kind: number, milliseconds: number): void {
-    // A timeout of 0 means "no limit".
-    if (milliseconds <= 0) {
-      this.#deadline = 0;
-      this.#timeoutKind = TIMEOUT_NONE;
-      return;
-    }
-    this.#deadline = Date.now() + milliseconds;
-    this.#timeoutKind = kind;
-  }
-
-  #clearTimeout(): void {
-    this.#deadline = 0;
-    this.#timeoutKind = TIMEOUT_NONE;
   }
 
   #pause(): void {
@@ -302,9 +224,7 @@ export class Connection implements RequestBodyOwner {
           this.#headStarted = true;
           const now = Date.now();
           this.#requestStartedAt = now;
-          const headersMs = this.#state.options.timeouts.headersMs;
-          this.#deadline = headersMs > 0 ? now + headersMs : 0;
-          this.#timeoutKind = headersMs > 0 ? TIMEOUT_HEAD : TIMEOUT_NONE;
+          this.#deadline.set(TIMEOUT_HEAD, this.#state.options.timeouts.headersMs, now);
         }
         const result = this.#parser.parseHead(pending, offset);
         if (result.kind === "incomplete") {
@@ -334,7 +254,7 @@ export class Connection implements RequestBodyOwner {
           if (result.done) {
             body.end();
             this.#decoder = undefined;
-            this.#clearTimeout();
+            this.#deadline.clear();
             this.#input = INPUT_HOLD;
             // The whole body came without a 100 (the client did not wait): nothing is ambiguous any more.
             if (this.#continuePending && !this.#sink.headSent) this.#sink.closeAfterResponse = this.#state.closing;
@@ -376,33 +296,22 @@ export class Connection implements RequestBodyOwner {
       this.#refuse(417, "only the 100-continue expectation is supported", undefined);
       return;
     }
-    let environ: ConnectionEnviron;
+    let environ: Environ;
     try {
-      environ = createEnviron({
-        method: head.method,
-        target: head.target,
-        protocol: head.protocol,
-        rawHeaders: head.rawHeaders,
-        remoteAddress: this.#remoteAddress,
-        remotePort: this.#remotePort,
-        serverName: this.#address.serverName,
-        serverPort: this.#address.serverPort,
-        input: NO_BODY_INPUT,
-        multiprocess: options.multiprocess,
-      }) as ConnectionEnviron;
+      environ = createRequestEnviron(head, this.#peer, this.#address, options.multiprocess);
     } catch (error) {
-      this.#refuse(statusOfError(error) ?? 400, error instanceof Error ? error.message : "bad request", undefined);
+      // A fixed detail: the gateway's message may quote the target, and nothing from the request is echoed.
+      this.#refuse(statusOfError(error) ?? 400, "the request target cannot be decoded", undefined);
       return;
     }
-    environ[CONNECTION] = this;
-    Object.defineProperty(environ, "gateway.disconnect", DISCONNECT_PROPERTY);
+    attachDisconnectSignal(environ, this);
 
     const sink = this.#sink;
     sink.begin(false);
     const framing = head.body;
     if (framing.kind === "none") {
       this.#input = INPUT_HOLD;
-      this.#clearTimeout();
+      this.#deadline.clear();
     } else {
       this.#decoder = createBodyDecoder(framing, options.limits);
       const body = new RequestBody(this);
@@ -415,13 +324,7 @@ export class Connection implements RequestBodyOwner {
         onFirstRead: this.#onFirstRead,
       });
       this.#input = INPUT_BODY;
-      const requestMs = options.timeouts.requestMs;
-      if (requestMs > 0) {
-        this.#deadline = this.#requestStartedAt + requestMs;
-        this.#timeoutKind = TIMEOUT_BODY;
-      } else {
-        this.#clearTimeout();
-      }
+      this.#deadline.set(TIMEOUT_BODY, options.timeouts.requestMs, this.#requestStartedAt);
     }
     this.#environ = environ;
     this.#responding = true;
@@ -446,7 +349,7 @@ export class Connection implements RequestBodyOwner {
 
   #finishResponse(outcome: ResponseOutcome): void {
     this.#responding = false;
-    const environ = this.#environ as ConnectionEnviron;
+    const environ = this.#environ as Environ;
     this.#environ = undefined;
     this.#disconnect = undefined;
     this.#continuePending = false;
@@ -492,7 +395,7 @@ export class Connection implements RequestBodyOwner {
       this.#closeGracefully();
       return;
     }
-    this.#setTimeout(TIMEOUT_IDLE, this.#state.options.timeouts.keepAliveMs);
+    this.#deadline.set(TIMEOUT_IDLE, this.#state.options.timeouts.keepAliveMs);
   }
 
   /**
@@ -526,7 +429,7 @@ export class Connection implements RequestBodyOwner {
       this.#socket.end();
     }
     this.#resume();
-    this.#setTimeout(TIMEOUT_LINGER, LINGER_MS);
+    this.#deadline.set(TIMEOUT_LINGER, LINGER_MS);
   }
 
   #onEnd(): void {
@@ -557,7 +460,7 @@ export class Connection implements RequestBodyOwner {
     this.#closed = true;
     this.#input = INPUT_STOPPED;
     this.#pending = undefined;
-    this.#clearTimeout();
+    this.#deadline.clear();
     if (this.#responding) {
       this.#body?.fail(new SocketError("ERR_SOCKET_BODY_INCOMPLETE", "the connection closed before the whole body arrived", { status: 400 }));
       this.#disconnect?.abort(new Error(DISCONNECT_MESSAGE));

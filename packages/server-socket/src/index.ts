@@ -14,7 +14,7 @@ export type { ParseError, ParseErrorCode, SocketErrorCode } from "./errors.js";
 // The server (node:net, one Connection per socket)
 export { createServer, serve } from "./server.js";
 export { Connection, LINGER_MS, MAX_DRAIN_BYTES, MAX_PIPELINED_BYTES } from "./connection.js";
-export type { ListenerAddress, ServerState } from "./connection.js";
+export type { ListenerAddress, ServerState } from "./server-state.js";
 export { BATCH_HIGH_WATER_BYTES, SocketSink } from "./socket-sink.js";
 export { BODY_QUEUE_HIGH_WATER_BYTES, RequestBody } from "./request-body.js";
 export type { RequestBodyOwner } from "./request-body.js";

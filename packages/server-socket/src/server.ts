@@ -6,9 +6,10 @@ import { createServer as createNetServer, type Server as NetServer, type Socket 
 import { hostname } from "node:os";
 import type { Application } from "@patchbay/gateway";
 import { prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
-import { Connection, LINGER_MS, type ListenerAddress, type ServerState } from "./connection.js";
+import { Connection, LINGER_MS } from "./connection.js";
 import { formatErrorResponse } from "./error-response.js";
 import { SocketError } from "./errors.js";
+import type { ListenerAddress, ServerState } from "./server-state.js";
 
 /** Longest pause between two timeout sweeps: a timeout fires at most this late. */
 const MAX_SWEEP_INTERVAL_MS = 1000;
