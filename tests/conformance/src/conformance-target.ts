@@ -14,7 +14,8 @@ export type ConformanceArea =
   | "graceful-stop"
   | "access-log"
   | "environ-injection"
-  | "limits";
+  | "limits"
+  | "lifecycle";
 
 /** A server under test. */
 export interface ServerConformanceTarget {

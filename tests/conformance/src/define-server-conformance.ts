@@ -11,6 +11,7 @@ import { defineEnvironCases } from "./environ-cases.js";
 import { defineEnvironInjectionCases } from "./environ-injection-cases.js";
 import { defineGracefulStopCases } from "./graceful-stop-cases.js";
 import { defineKeepAliveCases } from "./keep-alive-cases.js";
+import { defineLifecycleCases } from "./lifecycle-cases.js";
 import { defineLimitsCases } from "./limits-cases.js";
 import { defineRequestBodyCases } from "./request-body-cases.js";
 import { defineResponseFramingCases } from "./response-framing-cases.js";
@@ -32,6 +33,7 @@ const AREAS: readonly [ConformanceArea, (target: ServerConformanceTarget) => voi
   ["access-log", defineAccessLogCases],
   ["environ-injection", defineEnvironInjectionCases],
   ["limits", defineLimitsCases],
+  ["lifecycle", defineLifecycleCases],
 ];
 
 /** An area's describe() title; a skipped area shows its reason in the report. */

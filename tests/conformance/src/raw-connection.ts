@@ -56,6 +56,18 @@ export class RawConnection {
     });
   }
 
+  /** Opens a connection to a unix domain socket. */
+  static openPath(path: string): Promise<RawConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ path });
+      socket.once("error", reject);
+      socket.once("connect", () => {
+        socket.off("error", reject);
+        resolve(new RawConnection(socket));
+      });
+    });
+  }
+
   /** True once the server (or this side) has closed the connection. */
   get closed(): boolean {
     return this.#closed;

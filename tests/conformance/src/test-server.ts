@@ -26,18 +26,21 @@ const running = new Set<Server>();
 
 /**
  * Creates and starts `target`'s server for `app`; options are the shared ServerOptionsInput (bind, logger
- * and the graceful timeout are filled in unless given).
+ * and the graceful timeout are filled in unless given; a given bind needs at least one TCP address on
+ * 127.0.0.1, which `port` and `origin` then name).
  */
 export async function startTestServer(target: ServerConformanceTarget, app: Application, options: ServerOptionsInput = {}): Promise<TestServer> {
   const logger = options.logger instanceof MemoryLogger ? options.logger : new MemoryLogger();
+  const { host: _host, port: _port, ...rest } = options;
   const server = target.createServer(app, {
-    ...options,
-    bind: [{ host: "127.0.0.1", port: 0 }],
+    ...rest,
+    bind: options.bind ?? [{ host: "127.0.0.1", port: 0 }],
     logger,
     timeouts: { gracefulMs: TEST_GRACEFUL_MS, ...options.timeouts },
   });
   running.add(server);
-  const [address] = await server.listen();
+  const addresses = await server.listen();
+  const address = addresses.find((candidate) => "port" in candidate);
   if (address === undefined || !("port" in address)) throw new Error(`${target.name}: listen() returned no TCP address`);
   const origin = `http://127.0.0.1:${address.port}`;
   return { server, host: "127.0.0.1", port: address.port, origin, logger, url: (path) => origin + path };
