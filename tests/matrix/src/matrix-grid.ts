@@ -46,7 +46,7 @@ export class MatrixGrid {
   render(servers: readonly string[], apps: readonly string[], expected: (server: string) => number): string {
     const firstWidth = Math.max(6, ...servers.map((server) => server.length));
     const widths = apps.map((app) => Math.max(app.length, 7));
-    const lines = [["server".padEnd(firstWidth), ...apps.map((app, index) => app.padEnd(widths[index] ?? app.length))].join("  ")];
+    const lines = [["server".padEnd(firstWidth), ...apps.map((app, index) => app.padEnd(widths[index] ?? app.length))].join("  ").trimEnd()];
     const failures: string[] = [];
     for (const server of servers) {
       const row = [server.padEnd(firstWidth)];
@@ -57,7 +57,7 @@ export class MatrixGrid {
         row.push(`${mark} ${cell?.passed ?? 0}/${count}`.padEnd(widths[index] ?? 0));
         if (mark === FAIL_MARK) failures.push(`  ${server} × ${app}: ${cell === undefined || cell.failed.length === 0 ? `only ${cell?.passed ?? 0} of ${count} scenarios ran` : cell.failed.join(", ")}`);
       });
-      lines.push(row.join("  "));
+      lines.push(row.join("  ").trimEnd());
     }
     return [...lines, ...(failures.length > 0 ? ["red cells:", ...failures] : [])].join("\n");
   }
