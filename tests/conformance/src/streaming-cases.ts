@@ -28,6 +28,9 @@ async function* largeBody(): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** How long after body.close() gateway.disconnect may take to abort. */
+const DISCONNECT_WAIT_MS = 1000;
+
 /** What the endless body observed once the server stopped it. */
 interface EndlessBodyReport {
   closeCalls: number;
@@ -49,11 +52,18 @@ function endlessBody(signal: AbortSignal | undefined, done: Deferred<EndlessBody
     },
     close() {
       report.closeCalls++;
-      // Let a second (wrong) close() call land before the report is read.
-      setTimeout(() => {
-        report.disconnectAborted = signal?.aborted === true;
-        done.resolve(report);
-      }, 50);
+      // gateway.disconnect may fire a moment after the server stops the body; a second (wrong) close() call
+      // would also land in this window.
+      const finish = (): void => {
+        clearTimeout(timer);
+        setTimeout(() => {
+          report.disconnectAborted = signal?.aborted === true;
+          done.resolve(report);
+        }, 50);
+      };
+      const timer = setTimeout(finish, DISCONNECT_WAIT_MS);
+      if (signal === undefined || signal.aborted) finish();
+      else signal.addEventListener("abort", finish, { once: true });
     },
   };
 }
