@@ -7,7 +7,12 @@ export interface ImportSpecifier {
   specifier: string;
   /** 1-based line of the specifier. */
   line: number;
+  /** True for `import type … from` and `export type … from`, which erase to nothing at runtime. */
+  typeOnly: boolean;
 }
+
+// The start of a statement that ends in `from "…"`, to tell `import type` from `import`.
+const TYPE_ONLY_STATEMENT_PATTERN = /\b(?:import|export)\s+type\s+(?:\{[^{}]*\}|[\w$]+|\*\s+as\s+[\w$]+)\s*from\s*$/;
 
 // A string right after `from`, `import`, `import(` or `require(`: static imports and re-exports
 // (`import x from`, `export { x } from`, `export * from`), side-effect imports, dynamic imports and require.
@@ -19,7 +24,9 @@ export function findImportSpecifiers(source: string): ImportSpecifier[] {
   const specifiers: ImportSpecifier[] = [];
   for (const match of code.matchAll(SPECIFIER_PATTERN)) {
     const specifier = match[2] ?? "";
-    specifiers.push({ specifier, line: lineOf(code, match.index + match[0].length - specifier.length - 1) });
+    const quoteOffset = match.index + match[0].length - specifier.length - 2;
+    const statement = code.slice(code.lastIndexOf(";", match.index) + 1, quoteOffset);
+    specifiers.push({ specifier, line: lineOf(code, quoteOffset), typeOnly: TYPE_ONLY_STATEMENT_PATTERN.test(statement) });
   }
   return specifiers;
 }

@@ -31,9 +31,11 @@ export type { BarrelViolation } from "./find-barrel-violations.js";
 export { FORBIDDEN_TEST_MODIFIERS, findFocusedTests } from "./find-focused-tests.js";
 export type { FocusedTest } from "./find-focused-tests.js";
 
-// The dependency graph
+// The dependency graphs: packages and modules
 export { buildDependencyGraph, DEPENDENCY_FIELDS, workspaceDependenciesOf } from "./build-dependency-graph.js";
 export type { DependencyField } from "./build-dependency-graph.js";
 export { findDependencyCycles } from "./find-dependency-cycles.js";
+export { buildModuleGraph } from "./build-module-graph.js";
+export type { ModuleSource } from "./build-module-graph.js";
 export { findLayeringViolations, packageRole } from "./find-layering-violations.js";
 export type { PackageRole } from "./find-layering-violations.js";

@@ -6,13 +6,13 @@ describe("findBareBuiltinImports", () => {
   test("finds every import form of a built-in without node:, and nothing else", () => {
     const found = findBareBuiltinImports(readFixture("bare-builtin-imports.ts.txt"));
     expect(found).toEqual([
-      { specifier: "fs", line: 2 },
-      { specifier: "http", line: 3 },
-      { specifier: "stream/promises", line: 4 },
-      { specifier: "events", line: 5 },
-      { specifier: "crypto", line: 6 },
-      { specifier: "path", line: 7 },
-      { specifier: "net", line: 10 },
+      { specifier: "fs", line: 2, typeOnly: false },
+      { specifier: "http", line: 3, typeOnly: true },
+      { specifier: "stream/promises", line: 4, typeOnly: false },
+      { specifier: "events", line: 5, typeOnly: false },
+      { specifier: "crypto", line: 6, typeOnly: false },
+      { specifier: "path", line: 7, typeOnly: false },
+      { specifier: "net", line: 10, typeOnly: false },
     ]);
   });
 

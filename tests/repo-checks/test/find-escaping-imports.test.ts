@@ -8,9 +8,9 @@ describe("findEscapingImports", () => {
     const packageDirectory = join("/repository", "packages", "server-loop");
     const found = findEscapingImports(join(packageDirectory, "test", "listener.test.ts"), readFixture("escaping-imports.ts.txt"), packageDirectory);
     expect(found).toEqual([
-      { specifier: "../../gateway/src/errors.js", line: 2 },
-      { specifier: "../../../packages/server-socket/src/parser.js", line: 3 },
-      { specifier: "../../elsewhere.js", line: 4 },
+      { specifier: "../../gateway/src/errors.js", line: 2, typeOnly: false },
+      { specifier: "../../../packages/server-socket/src/parser.js", line: 3, typeOnly: false },
+      { specifier: "../../elsewhere.js", line: 4, typeOnly: false },
     ]);
   });
 

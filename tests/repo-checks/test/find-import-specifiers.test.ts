@@ -16,14 +16,25 @@ describe("findImportSpecifiers", () => {
       '} from "./h.js";',
     ].join("\n");
     expect(findImportSpecifiers(source)).toEqual([
-      { specifier: "./a.js", line: 1 },
-      { specifier: "./b.js", line: 2 },
-      { specifier: "./c.js", line: 3 },
-      { specifier: "./d.js", line: 4 },
-      { specifier: "./e.js", line: 5 },
-      { specifier: "./f.js", line: 6 },
-      { specifier: "./g.js", line: 7 },
-      { specifier: "./h.js", line: 10 },
+      { specifier: "./a.js", line: 1, typeOnly: false },
+      { specifier: "./b.js", line: 2, typeOnly: true },
+      { specifier: "./c.js", line: 3, typeOnly: false },
+      { specifier: "./d.js", line: 4, typeOnly: false },
+      { specifier: "./e.js", line: 5, typeOnly: false },
+      { specifier: "./f.js", line: 6, typeOnly: false },
+      { specifier: "./g.js", line: 7, typeOnly: false },
+      { specifier: "./h.js", line: 10, typeOnly: false },
+    ]);
+  });
+
+  test("tells type-only imports and re-exports from the others", () => {
+    const source = 'import type { A } from "./a.js"; export type { B } from "./b.js"; import { type C } from "./c.js"; import type * as D from "./d.js"; export { type E } from "./e.js";';
+    expect(findImportSpecifiers(source).map(({ specifier, typeOnly }) => `${specifier} ${String(typeOnly)}`)).toEqual([
+      "./a.js true",
+      "./b.js true",
+      "./c.js false",
+      "./d.js true",
+      "./e.js false",
     ]);
   });
 
