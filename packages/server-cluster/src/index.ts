@@ -14,7 +14,7 @@ export { startStatsServer } from "./stats.js";
 export type { ClusterStats, StatsServer, WorkerState, WorkerStats } from "./stats.js";
 export { CLUSTER_FLAGS, clusterOptionsFromCommandLine } from "./cluster-flags.js";
 export { EARLY_EXIT_MS, pickMaxRequests, RESPAWN_BACKOFF_BASE_MS, RESPAWN_BACKOFF_MAX_MS, respawnDelayMs } from "./respawn-policy.js";
-export { EXIT_BOOT_ERROR, HEARTBEAT_INTERVAL_MS, runWorker } from "./worker.js";
+export { EXIT_BOOT_ERROR, HEARTBEAT_INTERVAL_MS, KEEP_ALIVE_DRAIN_MS, runWorker } from "./worker.js";
 export type { WorkerChannel } from "./worker.js";
 export { decodeWorkerConfig, encodeWorkerConfig, WORKER_CONFIG_VARIABLE } from "./worker-config.js";
 export type { EngineName, WorkerConfig, WorkerServerOptions } from "./worker-config.js";

@@ -6,11 +6,17 @@
 import type { Application } from "@patchbay/gateway";
 import { createLogger, DEFAULT_TIMEOUTS, DEMO_ROOT, demoApplication, loadApplication, openAccessLog, prepareApplication, resolveServerOptions, type ClosableAccessLog, type Server } from "@patchbay/server-kit";
 import { loadEngine } from "./engine.js";
+import { startKeepAliveDrain } from "./keep-alive-drain.js";
 import { isPrimaryMessage, type WorkerMessage } from "./messages.js";
 import type { WorkerConfig } from "./worker-config.js";
 
 /** How often a worker proves its event loop is alive (gunicorn's workers tick about once a second). */
 export const HEARTBEAT_INTERVAL_MS = 1_000;
+/**
+ * How long a graceful stop keeps accepting with every response saying `Connection: close` before the engine
+ * closes: long enough for a busy keep-alive client to send its next request and be told to leave.
+ */
+export const KEEP_ALIVE_DRAIN_MS = 500;
 /** Exit status of a worker that could not boot (gunicorn's WORKER_BOOT_ERROR). */
 export const EXIT_BOOT_ERROR = 3;
 
@@ -93,7 +99,14 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
   let stopping: Promise<void> | undefined;
   const stop = (gracefulMs: number): Promise<void> => {
     stopping ??= (async () => {
-      await (gracefulMs === 0 ? server.destroy() : server.close(gracefulMs));
+      if (gracefulMs === 0) {
+        await server.destroy();
+      } else {
+        startKeepAliveDrain();
+        const drainMs = Math.min(KEEP_ALIVE_DRAIN_MS, Math.floor(gracefulMs / 2));
+        await new Promise((resolve) => setTimeout(resolve, drainMs));
+        await server.close(gracefulMs - drainMs);
+      }
       clearInterval(heartbeat);
       await accessLog?.close();
       process.exit(0);
