@@ -110,6 +110,11 @@ export class RequestListener {
       reject(response, 414, "URI Too Long", `the request line is longer than ${limits.maxRequestLineBytes} bytes`);
       return;
     }
+    // llhttp parses any major version; RFC 9110 §15.6.6 gives the status for one this server does not speak.
+    if (request.httpVersionMajor !== 1) {
+      reject(response, 505, "HTTP Version Not Supported", "only HTTP/1.0 and HTTP/1.1 are supported");
+      return;
+    }
     const protocol = protocolOf(request.httpVersion);
     const socket = request.socket;
     const sink = new ServerResponseSink(response, context);
