@@ -4,6 +4,7 @@ import type { CreateServer } from "@patchbay/server-kit";
 /** The areas the suite covers, one case file each. */
 export type ConformanceArea =
   | "environ"
+  | "request-line"
   | "request-body"
   | "response-framing"
   | "body-kinds"

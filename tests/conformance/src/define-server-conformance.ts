@@ -14,6 +14,7 @@ import { defineKeepAliveCases } from "./keep-alive-cases.js";
 import { defineLifecycleCases } from "./lifecycle-cases.js";
 import { defineLimitsCases } from "./limits-cases.js";
 import { defineRequestBodyCases } from "./request-body-cases.js";
+import { defineRequestLineCases } from "./request-line-cases.js";
 import { defineResponseFramingCases } from "./response-framing-cases.js";
 import { defineStaticCases } from "./static-cases.js";
 import { defineStreamingCases } from "./streaming-cases.js";
@@ -22,6 +23,7 @@ import { destroyTestServers } from "./test-server.js";
 /** Each area's case registrar, in report order. */
 const AREAS: readonly [ConformanceArea, (target: ServerConformanceTarget) => void][] = [
   ["environ", defineEnvironCases],
+  ["request-line", defineRequestLineCases],
   ["request-body", defineRequestBodyCases],
   ["response-framing", defineResponseFramingCases],
   ["body-kinds", defineBodyKindsCases],
