@@ -37,5 +37,7 @@ export type { DependencyField } from "./build-dependency-graph.js";
 export { findDependencyCycles } from "./find-dependency-cycles.js";
 export { buildModuleGraph } from "./build-module-graph.js";
 export type { ModuleSource } from "./build-module-graph.js";
+export { findReferenceMismatches } from "./find-reference-mismatches.js";
+export type { ProjectConfig } from "./find-reference-mismatches.js";
 export { findLayeringViolations, packageRole } from "./find-layering-violations.js";
 export type { PackageRole } from "./find-layering-violations.js";
