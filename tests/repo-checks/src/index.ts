@@ -22,7 +22,8 @@ export { findManifestProblems } from "./find-manifest-problems.js";
 export { hasTsCodeBlock } from "./has-ts-code-block.js";
 export { readChangesetPackages } from "./read-changeset-packages.js";
 
-// Imports, file names, barrels, tests
+// Modules: headers, imports, file names, barrels, tests
+export { findModuleHeaderProblems, MAX_MODULE_LINES } from "./find-module-header-problems.js";
 export { findBareBuiltinImports, isBareBuiltinSpecifier } from "./find-bare-builtin-imports.js";
 export { findEscapingImports } from "./find-escaping-imports.js";
 export { GRAB_BAG_NAMES, isGrabBagFile } from "./is-grab-bag-file.js";
