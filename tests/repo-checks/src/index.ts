@@ -28,6 +28,7 @@ export { findBareBuiltinImports, isBareBuiltinSpecifier } from "./find-bare-buil
 export { findEscapingImports } from "./find-escaping-imports.js";
 export { GRAB_BAG_NAMES, isGrabBagFile } from "./is-grab-bag-file.js";
 export { findBarrelViolations } from "./find-barrel-violations.js";
+export { findDefaultExports } from "./find-default-exports.js";
 export type { BarrelViolation } from "./find-barrel-violations.js";
 export { FORBIDDEN_TEST_MODIFIERS, findFocusedTests } from "./find-focused-tests.js";
 export type { FocusedTest } from "./find-focused-tests.js";
