@@ -89,6 +89,10 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
     this.#responding = false;
     this.#socket.destroy();
   };
+  /** The writer found the socket destroyed mid-response (its 'close' event comes later). */
+  readonly #onSocketGone = (): void => {
+    if (this.#responding) this.#disconnect?.abort(new Error(DISCONNECT_MESSAGE));
+  };
   readonly #onFirstRead = (): void => {
     this.#sendContinue();
   };
@@ -98,7 +102,7 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
     this.#state = state;
     this.#address = address;
     this.#parser = new RequestParser(state.options.limits);
-    this.#sink = new SocketSink(socket);
+    this.#sink = new SocketSink(socket, this.#onSocketGone);
     this.#peer = { remoteAddress: socket.remoteAddress ?? "", remotePort: socket.remotePort ?? 0 };
     this.#runOptions = { method: "GET", protocol: "HTTP/1.1", keepAlive: true, onError: state.onError };
     this.#deadline.set(TIMEOUT_HEAD, state.options.timeouts.headersMs);
@@ -173,7 +177,7 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
     if (environ !== this.#environ) return NEVER_ABORTED;
     if (this.#disconnect === undefined) {
       this.#disconnect = new AbortController();
-      if (this.#closed || this.#readEnded) this.#disconnect.abort(new Error(DISCONNECT_MESSAGE));
+      if (this.#closed || this.#readEnded || this.#socket.destroyed) this.#disconnect.abort(new Error(DISCONNECT_MESSAGE));
     }
     return this.#disconnect.signal;
   }
@@ -348,6 +352,8 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
   }
 
   #finishResponse(outcome: ResponseOutcome): void {
+    // A response cut short by a destroyed socket: the app may still hold the signal (its 'close' comes later).
+    if (this.#socket.destroyed) this.#disconnect?.abort(new Error(DISCONNECT_MESSAGE));
     this.#responding = false;
     const environ = this.#environ as Environ;
     this.#environ = undefined;

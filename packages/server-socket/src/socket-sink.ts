@@ -51,6 +51,8 @@ export class SocketSink implements ResponseSink {
   #chunkOpen = false;
   #detached = false;
   #headSent = false;
+  /** Index in #parts where the response in progress begins, or -1 once some of its bytes left for the socket. */
+  #responseStart = 0;
   /**
    * Set by the connection when this response must be the last on the connection although the writer was told
    * otherwise (graceful stop began, an announced body was never read): the head then says "Connection: close".
@@ -61,8 +63,12 @@ export class SocketSink implements ResponseSink {
     this.flush();
   };
 
-  constructor(socket: Socket) {
+  readonly #onClientGone: (() => void) | undefined;
+
+  /** `onClientGone` runs when the writer first finds the socket destroyed, before it stops and closes the body. */
+  constructor(socket: Socket, onClientGone?: () => void) {
     this.#socket = socket;
+    this.#onClientGone = onClientGone;
   }
 
   /** Starts the next response on this connection. */
@@ -71,6 +77,7 @@ export class SocketSink implements ResponseSink {
     this.#chunkOpen = false;
     this.#detached = false;
     this.#headSent = false;
+    this.#responseStart = this.#parts.length;
     this.closeAfterResponse = closeAfterResponse;
   }
 
@@ -88,7 +95,12 @@ export class SocketSink implements ResponseSink {
   }
 
   get clientGone(): boolean {
-    return this.#detached || this.#socket.destroyed;
+    if (this.#detached) return true;
+    if (!this.#socket.destroyed) return false;
+    // The socket is destroyed before its 'close' event fires: tell the connection now, so gateway.disconnect is
+    // aborted before the writer closes the body.
+    this.#onClientGone?.();
+    return true;
   }
 
   sendHead(head: ResponseHead): void {
@@ -124,6 +136,7 @@ export class SocketSink implements ResponseSink {
       socket.cork();
       this.flush();
       const accepted = socket.write(chunk);
+      this.#responseStart = -1;
       socket.uncork();
       return accepted && !socket.writableNeedDrain;
     }
@@ -153,12 +166,24 @@ export class SocketSink implements ResponseSink {
     this.#scheduleFlush();
   }
 
-  /** Destroys the connection: a client must never take a cut-off body for a whole one. */
+  /**
+   * Resets the connection (TCP RST): a client must never take a cut-off body for a whole one, and a clean FIN
+   * would end a close-delimited HTTP/1.0 body as if it were complete (RFC 9112 §6.3 rule 8).
+   */
   abort(): void {
     if (this.#detached) return;
+    const start = this.#responseStart;
+    if (start >= 0) {
+      // None of this response left yet: drop it, so the client sees no part of it at all (a reset cannot be
+      // relied on to overtake bytes already sent on every platform).
+      this.#parts.length = start;
+      let bytes = 0;
+      for (const part of this.#parts) bytes += part.length;
+      this.#partsBytes = bytes;
+    }
     // Earlier pipelined responses in the batch are whole: they still go. The writer logs the error.
     this.flush();
-    this.#socket.destroy();
+    this.#socket.resetAndDestroy();
   }
 
   /** Queues "100 Continue" (RFC 9110 §10.1.1) behind anything already batched, and sends it now. */
@@ -197,6 +222,7 @@ export class SocketSink implements ResponseSink {
     }
     this.#parts = [];
     this.#partsBytes = 0;
+    this.#responseStart = this.#headSent ? -1 : 0;
     if (socket.destroyed || socket.writableEnded) return true;
     return socket.write(bytes);
   }

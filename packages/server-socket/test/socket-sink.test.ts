@@ -22,9 +22,14 @@ class RecordingSocket extends EventEmitter {
   uncork(): void {
     this.corked--;
   }
+  reset = false;
   destroy(): void {
     this.destroyed = true;
     this.emit("close");
+  }
+  resetAndDestroy(): void {
+    this.reset = true;
+    this.destroy();
   }
 }
 
@@ -139,7 +144,26 @@ describe("SocketSink", () => {
     expect(sink.clientGone).toBe(true);
   });
 
-  it("abort() flushes the whole responses batched before it, then destroys the socket", () => {
+  it("abort() drops a response none of which has left yet, so the client sees nothing of it", () => {
+    const { socket, sink } = setup();
+    sink.sendHead(head("close", [["Content-Type", "text/plain"]]));
+    sink.write(Buffer.from("partial"));
+    sink.abort();
+    expect(socket.writes).toEqual([]);
+    expect(socket.reset).toBe(true);
+  });
+
+  it("calls onClientGone when the writer finds the socket destroyed", () => {
+    const socket = new RecordingSocket();
+    let gone = 0;
+    const sink = new SocketSink(socket as unknown as Socket, () => gone++);
+    expect(sink.clientGone).toBe(false);
+    socket.destroyed = true;
+    expect(sink.clientGone).toBe(true);
+    expect(gone).toBe(1);
+  });
+
+  it("abort() flushes the whole responses batched before it, then resets the socket", () => {
     const { socket, sink } = setup();
     sink.sendHead(head("content-length", [["Content-Length", "2"]]));
     sink.write(Buffer.from("ok"));
@@ -147,7 +171,7 @@ describe("SocketSink", () => {
     sink.begin(false);
     sink.sendHead(head("chunked", [["Transfer-Encoding", "chunked"]]));
     sink.abort();
-    expect(socket.destroyed).toBe(true);
+    expect(socket.reset).toBe(true);
     expect(socket.writes.join("")).toContain("\r\n\r\nok");
   });
 });
