@@ -53,6 +53,14 @@ export function defineAccessLogCases(target: ServerConformanceTarget): void {
       expect(accessLog.records[0]).toMatchObject({ method: "GET", target: "/fail", status: 500 });
     });
 
+    it("logs a HEAD request with no body bytes", async () => {
+      const accessLog = new MemoryAccessLog();
+      const server = await startTestServer(target, loggedApp, { accessLog });
+      expect((await fetch(server.url("/head"), { method: "HEAD" })).status).toBe(201);
+      await accessLog.waitFor(1);
+      expect(accessLog.records[0]).toMatchObject({ method: "HEAD", status: 201, bytesSent: 0 });
+    });
+
     it("logs every request on a keep-alive connection, in order", async () => {
       const accessLog = new MemoryAccessLog();
       const server = await startTestServer(target, loggedApp, { accessLog });

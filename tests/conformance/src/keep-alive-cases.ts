@@ -42,6 +42,28 @@ export function defineKeepAliveCases(target: ServerConformanceTarget): void {
       }
     });
 
+    it("answers 100 concurrent requests", async () => {
+      const server = await startTestServer(target, pathApp);
+      const paths = Array.from({ length: 100 }, (_, index) => `/concurrent/${index}`);
+      const bodies = await Promise.all(paths.map(async (path) => (await fetch(server.url(path))).text()));
+      expect(bodies).toEqual(paths.map((path) => `path=${path}`));
+    });
+
+    it("answers 200 requests in a row on one connection", async () => {
+      const server = await startTestServer(target, pathApp);
+      const connection = await RawConnection.open(server.port);
+      try {
+        let answered = 0;
+        for (let index = 0; index < 200; index++) {
+          connection.send(`GET /n/${index} HTTP/1.1\r\nHost: a\r\n\r\n`);
+          if ((await connection.readResponse()).body.toString() === `path=/n/${index}`) answered++;
+        }
+        expect(answered).toBe(200);
+      } finally {
+        connection.close();
+      }
+    });
+
     it("closes the connection after a request that says Connection: close", async () => {
       const server = await startTestServer(target, pathApp);
       const connection = await RawConnection.open(server.port);

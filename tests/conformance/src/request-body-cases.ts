@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Application, Environ } from "@patchbay/gateway";
 import type { ServerConformanceTarget } from "./conformance-target.js";
+import { createDeferred } from "./deferred.js";
 import { RawConnection } from "./raw-connection.js";
 import { startTestServer } from "./test-server.js";
 
@@ -145,6 +146,29 @@ export function defineRequestBodyCases(target: ServerConformanceTarget): void {
         );
         expect(["path=/second", "closed"]).toContain(second);
         expect(connection.pending.toString("latin1")).not.toContain("smuggled");
+      } finally {
+        connection.close();
+      }
+    });
+
+    it("hands the app the start of a body before the client has sent the rest", async () => {
+      const firstRead = createDeferred<string>();
+      const app: Application = async (environ, startResponse) => {
+        const input = environ["gateway.input"];
+        const first = Buffer.from(await input.read(5)).toString();
+        firstRead.resolve(first);
+        const rest = Buffer.from(await input.read()).toString();
+        startResponse("200 OK", [["Content-Type", "text/plain"]]);
+        return [`${first}|${rest}`];
+      };
+      const server = await startTestServer(target, app);
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nfirst");
+        // Only half the body is on the wire: the app can read it only if the server streams the body.
+        expect(await firstRead.promise).toBe("first");
+        connection.send("after");
+        expect((await connection.readResponse()).body.toString()).toBe("first|after");
       } finally {
         connection.close();
       }

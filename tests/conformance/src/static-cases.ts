@@ -35,6 +35,7 @@ export function defineStaticCases(target: ServerConformanceTarget): void {
       await writeFile(join(base, "public", "docs", "index.html"), "<h1>docs</h1>\n");
       await writeFile(join(base, "assets", "site.css"), "body { color: black; }\n");
       await writeFile(join(base, "secret.txt"), SECRET_TEXT);
+      await writeFile(join(base, "public", ".env"), SECRET_TEXT);
       options = { root: join(base, "public"), static: [{ prefix: "/assets", directory: join(base, "assets") }], staticCacheControl: "public, max-age=60" };
     });
 
@@ -108,6 +109,15 @@ export function defineStaticCases(target: ServerConformanceTarget): void {
       const server = await start();
       const response = await fetch(server.url("/dynamic/page"));
       expect(await response.text()).toBe("app saw /dynamic/page");
+    });
+
+    it("never serves a dotfile under the root by default", async () => {
+      const server = await start();
+      const response = await fetch(server.url("/.env"));
+      const text = await response.text();
+      expect(text).not.toContain(SECRET_TEXT.trim());
+      // Refused, or handed to the app; never the file.
+      expect(response.status === 200 ? text === "app saw /.env" : [403, 404].includes(response.status)).toBe(true);
     });
 
     for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/docs/..%2f..%2fsecret.txt", "/assets/../../secret.txt", "/assets/%2e%2e/secret.txt"]) {
