@@ -17,10 +17,11 @@ export type { ImportSpecifier } from "./find-import-specifiers.js";
 export { ERROR_CODE_PATTERN, findDeclaredErrorCodes, findErrorCodes, isErrorDeclarationFile } from "./find-error-codes.js";
 export { readDocumentedErrorCodes } from "./read-documented-error-codes.js";
 
-// Manifests, READMEs, changesets
+// Manifests, READMEs, changesets, vitest projects
 export { findManifestProblems } from "./find-manifest-problems.js";
 export { hasTsCodeBlock } from "./has-ts-code-block.js";
 export { readChangesetPackages } from "./read-changeset-packages.js";
+export { readVitestProjectName } from "./read-vitest-project-name.js";
 
 // Modules: headers, imports, file names, barrels, tests
 export { findModuleHeaderProblems, MAX_MODULE_LINES } from "./find-module-header-problems.js";
