@@ -8,8 +8,8 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BLOG_SERVERS } from "./fixtures/blog-servers.js";
 
-/** Debian's Chromium; CI installs it with apt-get. */
-const CHROMIUM_PATH = "/usr/bin/chromium";
+/** Debian's Chromium (CI installs it with apt-get); PATCHBAY_CHROMIUM_PATH names another build. */
+const CHROMIUM_PATH = process.env.PATCHBAY_CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Flags for a quiet, sandbox-free headless run in a container: no background traffic, no first-run UI. */
 const CHROMIUM_ARGS = [
   "--headless",
@@ -32,15 +32,23 @@ const SCENARIO_TIMEOUT_MS = 20_000;
 /** body's background-color in public/style.css (--paper: #faf7f0), as getComputedStyle reports it. */
 const PAPER_BACKGROUND = "rgb(250, 247, 240)";
 
-let browser: Browser;
+let browser: Browser | undefined;
 
-beforeAll(async () => {
+/**
+ * Launches Chromium on first use. A missing Chromium fails every test with this message (a failing
+ * beforeAll would only mark them skipped).
+ */
+async function launchedBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is missing: ${CHROMIUM_PATH} does not exist. Install it (Debian: apt-get install -y chromium); this test never skips.`);
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
+  browser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
+  return browser;
+}
+
+beforeAll(async () => {
   await mkdir(OUTPUT_DIR, { recursive: true });
-}, LAUNCH_TIMEOUT_MS + 5_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -50,9 +58,10 @@ describe("the guestbook in Chromium", () => {
   it.each([...BLOG_SERVERS])(
     "on server-%s: loads CSS and image, posts the form, shows the entry",
     async (serverName, startBlog) => {
+      const launched = await launchedBrowser();
       const dataDir = await mkdtemp(join(tmpdir(), `patchbay-blog-browser-${serverName}-`));
       const blog = await startBlog(dataDir);
-      const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+      const context = await launched.newContext({ viewport: { width: 900, height: 700 } });
       try {
         const page = await context.newPage();
         page.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -81,6 +90,7 @@ describe("the guestbook in Chromium", () => {
         await rm(dataDir, { recursive: true, force: true });
       }
     },
-    SCENARIO_TIMEOUT_MS,
+    // The first scenario also waits for Chromium to start.
+    SCENARIO_TIMEOUT_MS + LAUNCH_TIMEOUT_MS,
   );
 });
