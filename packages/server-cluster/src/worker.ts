@@ -1,22 +1,17 @@
 /**
  * A worker's life: load the app (by module reference), run it on the engine with multiprocess: true,
- * listen on the port the primary shares, send heartbeats from the event loop, count requests, and stop
- * when told. It never forks or supervises anything; requests themselves are the engine's business.
+ * listen on the port the primary shares, send heartbeats from the event loop, report its request count,
+ * and stop when told. It never forks or supervises anything; requests themselves are the engine's business.
  */
 import type { Application } from "@patchbay/gateway";
-import { createLogger, DEFAULT_TIMEOUTS, DEMO_ROOT, demoApplication, loadApplication, openAccessLog, prepareApplication, resolveServerOptions, type ClosableAccessLog, type Server } from "@patchbay/server-kit";
+import { createLogger, DEFAULT_TIMEOUTS, DEMO_ROOT, demoApplication, loadApplication, openAccessLog, type ClosableAccessLog } from "@patchbay/server-kit";
 import { loadEngine } from "./engine.js";
-import { startKeepAliveDrain } from "./keep-alive-drain.js";
 import { isPrimaryMessage, type WorkerMessage } from "./messages.js";
 import type { WorkerConfig } from "./worker-config.js";
+import { createWorkerServer, type WorkerServer } from "./worker-server.js";
 
 /** How often a worker proves its event loop is alive (gunicorn's workers tick about once a second). */
 export const HEARTBEAT_INTERVAL_MS = 1_000;
-/**
- * How long a graceful stop keeps accepting with every response saying `Connection: close` before the engine
- * closes: long enough for a busy keep-alive client to send its next request and be told to leave.
- */
-export const KEEP_ALIVE_DRAIN_MS = 500;
 /** Exit status of a worker that could not boot (gunicorn's WORKER_BOOT_ERROR). */
 export const EXIT_BOOT_ERROR = 3;
 
@@ -34,14 +29,6 @@ function ignoreSendError(): void {
   // The primary is gone (the channel closed): node:cluster ends this worker on "disconnect".
 }
 
-/** Wraps the app so every request is counted; calls onLimit once when the count reaches `limit` (0: never). */
-function countRequests(app: Application, counter: { requests: number }, limit: number, onLimit: () => void): Application {
-  return (environ, startResponse) => {
-    if (++counter.requests === limit) onLimit();
-    return app(environ, startResponse);
-  };
-}
-
 /**
  * Runs one worker until the primary stops it, then exits the process. A load or listen failure is sent
  * as "boot-failed" and the process exits with EXIT_BOOT_ERROR.
@@ -51,14 +38,13 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
   const send = (message: WorkerMessage): void => {
     channel.send?.(message, undefined, undefined, ignoreSendError);
   };
-  const counter = { requests: 0 };
+  let server: WorkerServer | undefined;
   // Started before the app loads: a module that blocks the loop while importing is caught by the timeout too.
-  const heartbeat = setInterval(() => send({ type: "heartbeat", requests: counter.requests }), HEARTBEAT_INTERVAL_MS);
+  const heartbeat = setInterval(() => send({ type: "heartbeat", requests: server?.requests ?? 0 }), HEARTBEAT_INTERVAL_MS);
   // Ctrl-C and a terminal hang-up reach the whole process group: the primary decides what they mean.
   process.on("SIGINT", () => {});
   process.on("SIGHUP", () => {});
 
-  let server: Server;
   let accessLog: ClosableAccessLog | null = null;
   try {
     let app: Application;
@@ -69,7 +55,7 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
     } else {
       app = await loadApplication(config.application, { cwd: config.cwd });
     }
-    const createServer = await loadEngine(config.engine);
+    const engine = await loadEngine(config.engine);
     if (config.accessLog !== undefined) {
       accessLog = await openAccessLog({
         destination: config.accessLog,
@@ -77,11 +63,7 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
         onError: (error) => logger.error("access log write failed", error),
       });
     }
-    const resolved = resolveServerOptions({ ...serverInput, logger });
-    // Static files and --env are wrapped here rather than by the engine, so static requests are counted too.
-    const prepared = prepareApplication(app, resolved);
-    const counted = countRequests(prepared, counter, config.maxRequests, () => send({ type: "retire", requests: counter.requests }));
-    server = createServer(counted, { bind: resolved.bind, limits: resolved.limits, timeouts: resolved.timeouts, logger, accessLog, multiprocess: true });
+    server = createWorkerServer(app, { ...serverInput, logger, accessLog, multiprocess: true }, { engine, maxRequests: config.maxRequests, onRetire: (requests) => send({ type: "retire", requests }) });
     const addresses = await server.listen();
     send({ type: "listening", addresses });
     logger.debug(`Worker listening (${config.engine} engine)`);
@@ -90,38 +72,27 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
     await accessLog?.close();
     send({ type: "boot-failed", message: firstLine(error) });
     logger.debug(`Worker failed to boot: ${firstLine(error)}`);
-    process.exitCode = EXIT_BOOT_ERROR;
     // Let the message reach the primary before the channel goes away.
     setImmediate(() => process.exit(EXIT_BOOT_ERROR));
     return;
   }
 
+  const running = server;
   let stopping: Promise<void> | undefined;
   const stop = (gracefulMs: number): Promise<void> => {
     stopping ??= (async () => {
-      if (gracefulMs === 0) {
-        await server.destroy();
-      } else {
-        startKeepAliveDrain();
-        const drainMs = Math.min(KEEP_ALIVE_DRAIN_MS, Math.floor(gracefulMs / 2));
-        await new Promise((resolve) => setTimeout(resolve, drainMs));
-        await server.close(gracefulMs - drainMs);
-      }
+      await (gracefulMs === 0 ? running.destroy() : running.close(gracefulMs));
       clearInterval(heartbeat);
       await accessLog?.close();
       process.exit(0);
     })();
     return stopping;
   };
-  process.on("SIGTERM", () => void stop(resolvedGracefulMs(config)));
+  process.on("SIGTERM", () => void stop(config.server.timeouts?.gracefulMs ?? DEFAULT_TIMEOUTS.gracefulMs));
   process.on("SIGUSR1", () => accessLog?.reopen());
   channel.on("message", (message) => {
     if (!isPrimaryMessage(message)) return;
     if (message.type === "stop") void stop(message.gracefulMs);
     else accessLog?.reopen();
   });
-}
-
-function resolvedGracefulMs(config: WorkerConfig): number {
-  return config.server.timeouts?.gracefulMs ?? DEFAULT_TIMEOUTS.gracefulMs;
 }

@@ -10,7 +10,9 @@ describe("arbiter (real cluster processes)", { timeout: 25_000 }, () => {
     const before = await waitForStats(cluster, (stats) => servingPids(stats).length === 2);
     const victim = servingPids(before)[0] ?? 0;
     process.kill(victim, "SIGKILL");
-    // The other worker answers meanwhile.
+    // node:cluster limit: a connection handed to a worker in the instant it dies is lost with it, so the
+    // requests start once the primary has seen the death; the other worker answers them meanwhile.
+    await waitForLog(cluster, new RegExp(`\\(pid ${victim}\\) died \\(signal SIGKILL\\)`));
     for (let index = 0; index < 5; index++) expect((await get(cluster.url)).status).toBe(200);
     const after = await waitForStats(cluster, (stats) => servingPids(stats).length === 2 && !servingPids(stats).includes(victim));
     expect(after.restarts).toBe(1);
