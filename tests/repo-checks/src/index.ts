@@ -25,6 +25,8 @@ export { readVitestProjectName } from "./read-vitest-project-name.js";
 
 // Modules: headers, imports, file names, barrels, tests
 export { findModuleHeaderProblems, MAX_MODULE_LINES } from "./find-module-header-problems.js";
+export { findUndocumentedExports } from "./find-undocumented-exports.js";
+export type { UndocumentedExport } from "./find-undocumented-exports.js";
 export { findBareBuiltinImports, isBareBuiltinSpecifier } from "./find-bare-builtin-imports.js";
 export { findEscapingImports } from "./find-escaping-imports.js";
 export { GRAB_BAG_NAMES, isGrabBagFile } from "./is-grab-bag-file.js";
