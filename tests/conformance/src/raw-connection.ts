@@ -88,6 +88,11 @@ export class RawConnection {
     this.#socket.write(typeof data === "string" ? Buffer.from(data, "latin1") : data);
   }
 
+  /** Stops reading from the socket (the kernel buffers fill and the server sees backpressure). */
+  pause(): void {
+    this.#socket.pause();
+  }
+
   /** Half-closes the sending side, as a client does after its last request. */
   endWriting(): void {
     this.#socket.end();

@@ -3,9 +3,10 @@
  * `root`, `static` mounts and `staticCacheControl`: 200 with ETag, 304, 206, HEAD, traversal refused, and
  * everything else reaching the app.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "@patchbay/gateway";
 import type { ServerOptionsInput } from "@patchbay/server-kit";
@@ -15,6 +16,8 @@ import { startTestServer, type TestServer } from "./test-server.js";
 
 const HELLO_TEXT = "hello, static world\n";
 const SECRET_TEXT = "outside the document root\n";
+/** A compressible text with a precompressed .gz sibling. */
+const BIG_TEXT = "patchbay static ".repeat(512);
 
 const fallbackApp: Application = (environ, startResponse) => {
   startResponse("200 OK", [["Content-Type", "text/plain"]]);
@@ -36,6 +39,9 @@ export function defineStaticCases(target: ServerConformanceTarget): void {
       await writeFile(join(base, "assets", "site.css"), "body { color: black; }\n");
       await writeFile(join(base, "secret.txt"), SECRET_TEXT);
       await writeFile(join(base, "public", ".env"), SECRET_TEXT);
+      await writeFile(join(base, "public", "big.txt"), BIG_TEXT);
+      await writeFile(join(base, "public", "big.txt.gz"), gzipSync(BIG_TEXT));
+      await symlink(join(base, "secret.txt"), join(base, "public", "escape.txt"));
       options = { root: join(base, "public"), static: [{ prefix: "/assets", directory: join(base, "assets") }], staticCacheControl: "public, max-age=60" };
     });
 
@@ -80,6 +86,62 @@ export function defineStaticCases(target: ServerConformanceTarget): void {
       expect(await response.text()).toBe("static");
     });
 
+    it("answers 416 with Content-Range */size to an unsatisfiable range", async () => {
+      const server = await start();
+      const response = await fetch(server.url("/hello.txt"), { headers: { Range: "bytes=5000-6000" } });
+      expect(response.status).toBe(416);
+      expect(response.headers.get("content-range")).toBe(`bytes */${HELLO_TEXT.length}`);
+      await response.arrayBuffer();
+    });
+
+    it("answers several ranges with a multipart/byteranges body framed right on the wire", async () => {
+      const server = await start();
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("GET /hello.txt HTTP/1.1\r\nHost: a\r\nRange: bytes=0-4,7-12\r\n\r\nGET /hello.txt HTTP/1.1\r\nHost: a\r\n\r\n");
+        const multipart = await connection.readResponse();
+        expect(multipart.status).toBe(206);
+        const boundary = /^multipart\/byteranges; boundary=(.+)$/.exec(multipart.header("content-type") ?? "")?.[1];
+        expect(boundary).toBeDefined();
+        const text = multipart.body.toString("latin1");
+        expect(text).toContain(`--${boundary}\r\n`);
+        expect(text).toContain(`Content-Range: bytes 0-4/${HELLO_TEXT.length}\r\n\r\nhello\r\n`);
+        expect(text).toContain(`Content-Range: bytes 7-12/${HELLO_TEXT.length}\r\n\r\nstatic\r\n`);
+        expect(text.trimEnd().endsWith(`--${boundary}--`)).toBe(true);
+        // The next response parses cleanly only if the multipart body was framed to its exact length.
+        expect((await connection.readResponse()).body.toString()).toBe(HELLO_TEXT);
+      } finally {
+        connection.close();
+      }
+    });
+
+    it("answers 304 to If-Modified-Since at or after Last-Modified, and 412 to an If-Match that does not match", async () => {
+      const server = await start();
+      const lastModified = (await fetch(server.url("/hello.txt"))).headers.get("last-modified") as string;
+      const notModified = await fetch(server.url("/hello.txt"), { headers: { "If-Modified-Since": lastModified } });
+      expect(notModified.status).toBe(304);
+      const failed = await fetch(server.url("/hello.txt"), { headers: { "If-Match": '"not-the-etag"' } });
+      expect(failed.status).toBe(412);
+      await failed.arrayBuffer();
+    });
+
+    it("sends a precompressed .gz sibling to a client that accepts gzip, with Vary: Accept-Encoding", async () => {
+      const server = await start();
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("GET /big.txt HTTP/1.1\r\nHost: a\r\nAccept-Encoding: gzip\r\n\r\nGET /big.txt HTTP/1.1\r\nHost: a\r\n\r\n");
+        const compressed = await connection.readResponse();
+        expect(compressed.header("content-encoding")).toBe("gzip");
+        expect(compressed.header("vary")?.toLowerCase()).toContain("accept-encoding");
+        expect(compressed.body.equals(gzipSync(BIG_TEXT))).toBe(true);
+        const plain = await connection.readResponse();
+        expect(plain.header("content-encoding")).toBeUndefined();
+        expect(plain.body.toString()).toBe(BIG_TEXT);
+      } finally {
+        connection.close();
+      }
+    });
+
     it("answers HEAD with the file's headers and no body", async () => {
       const server = await start();
       const connection = await RawConnection.open(server.port);
@@ -120,7 +182,7 @@ export function defineStaticCases(target: ServerConformanceTarget): void {
       expect(response.status === 200 ? text === "app saw /.env" : [403, 404].includes(response.status)).toBe(true);
     });
 
-    for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/docs/..%2f..%2fsecret.txt", "/assets/../../secret.txt", "/assets/%2e%2e/secret.txt"]) {
+    for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/docs/..%2f..%2fsecret.txt", "/assets/../../secret.txt", "/assets/%2e%2e/secret.txt", "/hello.txt%00.png", "/escape.txt"]) {
       it(`never serves a file outside its directories (${path})`, async () => {
         const server = await start();
         const connection = await RawConnection.open(server.port);

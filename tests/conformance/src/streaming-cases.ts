@@ -68,6 +68,17 @@ function endlessBody(signal: AbortSignal | undefined, done: Deferred<EndlessBody
   };
 }
 
+/** Chunk size of the backpressure case's body. */
+const BACKPRESSURE_CHUNK_BYTES = 64 * 1024;
+/** The backpressure case's body: 100 MiB if the server pulled it all. */
+const BACKPRESSURE_MAX_CHUNKS = 1600;
+/** Most body bytes a server may pull ahead of a client that reads nothing (socket buffers included). */
+const BACKPRESSURE_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** The server counts as settled once it has pulled no chunk for this long. */
+const BACKPRESSURE_SETTLE_MS = 300;
+/** Upper bound on the wait for the server to settle. */
+const BACKPRESSURE_WAIT_MS = 5000;
+
 /** Registers the streaming cases for `target`. */
 export function defineStreamingCases(target: ServerConformanceTarget): void {
   describe("streaming", () => {
@@ -113,6 +124,36 @@ export function defineStreamingCases(target: ServerConformanceTarget): void {
       const body = Buffer.from(await (await fetch(server.url("/large"))).arrayBuffer());
       expect(body.length).toBe(LARGE_CHUNK_BYTES * LARGE_CHUNK_COUNT);
       expect(createHash("sha256").update(body).digest("hex")).toBe(expected.digest("hex"));
+    });
+
+    it("honours backpressure: a client that reads nothing stops the server pulling the body", async () => {
+      let pulled = 0;
+      const chunk = new Uint8Array(BACKPRESSURE_CHUNK_BYTES).fill(0x62);
+      const app: Application = (_environ, startResponse) => {
+        startResponse("200 OK", [["Content-Type", "application/octet-stream"]]);
+        return (async function* () {
+          while (pulled < BACKPRESSURE_MAX_CHUNKS) {
+            pulled++;
+            yield chunk;
+          }
+        })();
+      };
+      const server = await startTestServer(target, app);
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.pause();
+        connection.send("GET /flood HTTP/1.1\r\nHost: a\r\n\r\n");
+        const deadline = Date.now() + BACKPRESSURE_WAIT_MS;
+        let seen = -1;
+        while (pulled !== seen && Date.now() < deadline) {
+          seen = pulled;
+          await new Promise((resolve) => setTimeout(resolve, BACKPRESSURE_SETTLE_MS));
+        }
+        expect(pulled).toBeGreaterThan(0);
+        expect(pulled * BACKPRESSURE_CHUNK_BYTES).toBeLessThan(BACKPRESSURE_MAX_BUFFERED_BYTES);
+      } finally {
+        connection.close();
+      }
     });
 
     it("stops a streaming app when the client goes away: body.close() once, gateway.disconnect aborted", async () => {
