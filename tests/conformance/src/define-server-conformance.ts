@@ -20,6 +20,12 @@ import { defineStaticCases } from "./static-cases.js";
 import { defineStreamingCases } from "./streaming-cases.js";
 import { destroyTestServers } from "./test-server.js";
 
+/**
+ * Time one case may take. Cases wait on behaviour, never on speed, and the machine running them may be
+ * loaded; vitest's 5 s default would fail a slow but correct server.
+ */
+const CASE_TIMEOUT_MS = 20_000;
+
 /** Each area's case registrar, in report order. */
 const AREAS: readonly [ConformanceArea, (target: ServerConformanceTarget) => void][] = [
   ["environ", defineEnvironCases],
@@ -50,7 +56,7 @@ function areaTitle(area: ConformanceArea, reason: string | undefined): string {
  * Areas listed in `target.skip` are reported as skipped with their reason.
  */
 export function defineServerConformance(target: ServerConformanceTarget): void {
-  describe(`${target.name} conformance`, () => {
+  describe(`${target.name} conformance`, { timeout: CASE_TIMEOUT_MS }, () => {
     afterEach(destroyTestServers);
     for (const [area, defineCases] of AREAS) {
       const reason = target.skip?.[area];

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Application } from "@patchbay/gateway";
 import type { ServerConformanceTarget } from "./conformance-target.js";
 import { RawConnection } from "./raw-connection.js";
+import type { RawResponse } from "./raw-response.js";
 import { startTestServer } from "./test-server.js";
 
 /** IMF-fixdate (RFC 9110 §5.6.7), e.g. "Sun, 06 Nov 1994 08:49:37 GMT". */
@@ -48,7 +49,7 @@ const framingApp: Application = (environ, startResponse) => {
   }
 };
 
-async function exchange(port: number, request: string, head = false): Promise<Awaited<ReturnType<RawConnection["readResponse"]>>> {
+async function exchange(port: number, request: string, head = false): Promise<RawResponse> {
   const connection = await RawConnection.open(port);
   try {
     connection.send(request);
