@@ -37,7 +37,7 @@ const FRAMING_CHUNKED = 2;
 
 /**
  * One per connection, reused for each of its responses in turn (responses never overlap on a connection).
- * Writes are kept in a batch, flushed on end() (at the latest on the next tick, so the responses to
+ * Writes are kept in a batch, flushed after end() (in the loop's check phase, so the responses to
  * pipelined requests of one read leave in one write), when it passes BATCH_HIGH_WATER_BYTES, or on drain().
  */
 export class SocketSink implements ResponseSink {
@@ -237,7 +237,8 @@ export class SocketSink implements ResponseSink {
   #scheduleFlush(): void {
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    // After the microtasks of this turn: the responses of every pipelined request of one read are batched.
-    process.nextTick(this.#flushOnTick);
+    // In the check phase, after every read of this loop turn and its microtasks: the responses to all the
+    // pipelined requests of one read leave in one write (process.nextTick would send the first one alone).
+    setImmediate(this.#flushOnTick);
   }
 }

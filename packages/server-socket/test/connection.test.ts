@@ -1,7 +1,8 @@
 // Connection behaviour over real sockets on 127.0.0.1: keep-alive, pipelining, bodies both ways,
 // 100-continue, HEAD, half-close, disconnect signal, app errors.
+import { Socket } from "node:net";
 import type { Server } from "@patchbay/server-kit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serve } from "../src/server.js";
 import { collect, countStatusLines, openSocket, portOf, rawExchange } from "./raw-exchange.js";
 import { createTestApplication, type TestObservations } from "./test-application.js";
@@ -87,6 +88,19 @@ describe("pipelining", () => {
     expect(slow).toBeGreaterThan(0);
     expect(answer.text.indexOf("hello /fast1")).toBeGreaterThan(slow);
     expect(answer.text.indexOf("hello /fast2")).toBeGreaterThan(answer.text.indexOf("hello /fast1"));
+  });
+
+  it("sends the responses to the pipelined requests of one read in one socket write", async () => {
+    const write = vi.spyOn(Socket.prototype, "write");
+    try {
+      const answer = await rawExchange(port, get("/p1") + get("/p2") + get("/p3") + get("/p4"), { responses: 4 });
+      expect(countStatusLines(answer.text)).toBe(4);
+      // Server-side sockets are the ones accepted by a net.Server.
+      const serverWrites = write.mock.contexts.filter((socket) => (socket as Socket & { server?: unknown }).server != null);
+      expect(serverWrites).toHaveLength(1);
+    } finally {
+      write.mockRestore();
+    }
   });
 
   it("answers pipelined requests sent one byte at a time", async () => {

@@ -44,8 +44,9 @@ function head(framing: ResponseHead["framing"], headers: ResponseHead["headers"]
   return { status: 200, reason: "OK", headers, framing, keepAlive: true };
 }
 
-function nextTick(): Promise<void> {
-  return new Promise((resolve) => process.nextTick(resolve));
+/** Waits past the sink's scheduled flush (setImmediate). */
+function afterFlush(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 describe("SocketSink", () => {
@@ -55,7 +56,7 @@ describe("SocketSink", () => {
     sink.write(Buffer.from("hello"));
     sink.end();
     expect(socket.writes).toEqual([]);
-    await nextTick();
+    await afterFlush();
     expect(socket.writes).toEqual(["HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello"]);
   });
 
@@ -65,7 +66,7 @@ describe("SocketSink", () => {
     sink.write(Buffer.from("hello"));
     sink.write(Buffer.alloc(26, "a"));
     sink.end();
-    await nextTick();
+    await afterFlush();
     expect(socket.writes.join("")).toBe(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1a\r\n${"a".repeat(26)}\r\n0\r\n\r\n`);
   });
 
@@ -73,7 +74,7 @@ describe("SocketSink", () => {
     const { socket, sink } = setup();
     sink.sendHead(head("chunked", [["Transfer-Encoding", "chunked"]]));
     sink.end();
-    await nextTick();
+    await afterFlush();
     expect(socket.writes.join("")).toBe("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
   });
 
@@ -82,7 +83,7 @@ describe("SocketSink", () => {
     sink.sendHead({ status: 204, reason: "No Content", headers: [], framing: "none", keepAlive: true });
     sink.write(Buffer.from("ignored"));
     sink.end();
-    await nextTick();
+    await afterFlush();
     expect(socket.writes).toEqual(["HTTP/1.1 204 No Content\r\n\r\n"]);
   });
 
@@ -91,11 +92,11 @@ describe("SocketSink", () => {
     sink.closeAfterResponse = true;
     sink.sendHead(head("content-length", [["Content-Length", "0"], ["Connection", "keep-alive"]]));
     sink.end();
-    await nextTick();
+    await afterFlush();
     expect(socket.writes).toEqual(["HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"]);
   });
 
-  it("batches the responses of one tick into one write (pipelining)", async () => {
+  it("batches the responses of one loop turn into one write (pipelining)", async () => {
     const { socket, sink } = setup();
     for (const body of ["one", "two"]) {
       sink.begin(false);
@@ -103,7 +104,7 @@ describe("SocketSink", () => {
       sink.write(Buffer.from(body));
       sink.end();
     }
-    await nextTick();
+    await afterFlush();
     expect(socket.writes).toEqual(["HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\noneHTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\ntwo"]);
   });
 
@@ -125,7 +126,7 @@ describe("SocketSink", () => {
     expect(sink.write(Buffer.from("abc"))).toBe(false);
     let drained = false;
     const waiting = sink.drain().then(() => (drained = true));
-    await nextTick();
+    await afterFlush();
     expect(drained).toBe(false);
     socket.writableNeedDrain = false;
     socket.emit("drain");
@@ -139,7 +140,7 @@ describe("SocketSink", () => {
     sink.sendHead(head("content-length", [["Content-Length", "1"]]));
     sink.write(Buffer.from("x"));
     sink.end();
-    await nextTick();
+    await afterFlush();
     expect(socket.writes).toEqual([]);
     expect(sink.clientGone).toBe(true);
   });
