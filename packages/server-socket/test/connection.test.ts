@@ -96,7 +96,10 @@ describe("pipelining", () => {
       const answer = await rawExchange(port, get("/p1") + get("/p2") + get("/p3") + get("/p4"), { responses: 4 });
       expect(countStatusLines(answer.text)).toBe(4);
       // Server-side sockets are the ones accepted by a net.Server.
-      const serverWrites = write.mock.contexts.filter((socket) => (socket as Socket & { server?: unknown }).server != null);
+      const serverWrites = write.mock.contexts.filter((socket) => {
+        const server = (socket as Socket & { server?: unknown }).server;
+        return server !== undefined && server !== null;
+      });
       expect(serverWrites).toHaveLength(1);
     } finally {
       write.mockRestore();
