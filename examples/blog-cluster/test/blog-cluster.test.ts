@@ -1,5 +1,6 @@
 // The guestbook on real servers over 127.0.0.1: static CSS and image, the page, POST/redirect/GET, refusals, persistence.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,22 @@ function postForm(url: string, fields: Record<string, string>): Promise<Response
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields).toString(),
     redirect: "manual",
+  });
+}
+
+/** GET over a new connection (no keep-alive pool), so a pre-fork server hands it to a worker afresh. */
+function getOnNewConnection(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const clientRequest = request(url, { agent: false, timeout: 10_000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve(body));
+      response.on("error", reject);
+    });
+    clientRequest.on("timeout", () => clientRequest.destroy(new Error(`GET ${url} timed out`)));
+    clientRequest.on("error", reject);
+    clientRequest.end();
   });
 }
 
@@ -77,6 +94,14 @@ describe.each([...BLOG_SERVERS])("blog-cluster on server-%s", (_serverName, star
       { id: 1, name: "Ada <admin>", message: "Hello & <b>welcome</b>" },
       { id: 2, name: "Grace", message: "Second" },
     ]);
+  });
+
+  it("shows every entry on every new connection (under server-cluster, whichever worker answers)", async () => {
+    for (let index = 0; index < 6; index++) {
+      const page = await getOnNewConnection(`${blog.url}/`);
+      expect(page).toContain('id="entry-2"');
+      expect(page).toContain('id="entry-1"');
+    }
   });
 
   it("refuses an incomplete form with 422, the problems and the visitor's text", async () => {
