@@ -6,7 +6,7 @@ import { adminPage, homePage } from "./pages.js";
 import { requestLogger, type LogLine } from "./request-logger.js";
 import { sessions, type SessionState } from "./sessions.js";
 
-/** Everything the middleware put on ctx.state. */
+/** Everything the middleware put on context.state. */
 export type SiteState = SessionState & AuthState;
 
 /** Options of createSiteApp(). */
@@ -39,32 +39,32 @@ export function createSiteApp(options: SiteOptions): Application {
   let requestsServed = 0;
 
   const router = new Router<SiteState>();
-  router.get("/", (ctx) => {
-    ctx.state.session.visits += 1;
-    ctx.type = "html";
-    ctx.body = homePage(ctx.state.session);
+  router.get("/", (context) => {
+    context.state.session.visits += 1;
+    context.type = "html";
+    context.body = homePage(context.state.session);
   });
-  router.post("/name", bodyParser({ kinds: ["form"], limitBytes: MAX_FORM_BYTES }), (ctx) => {
-    const { name } = (ctx.request.body ?? {}) as FormFields;
+  router.post("/name", bodyParser({ kinds: ["form"], limitBytes: MAX_FORM_BYTES }), (context) => {
+    const { name } = (context.request.body ?? {}) as FormFields;
     const trimmed = typeof name === "string" ? name.trim() : "";
-    if (trimmed === "" || trimmed.length > MAX_NAME_LENGTH) return ctx.throw(422, `send a form field "name" of 1 to ${MAX_NAME_LENGTH} characters`);
-    ctx.state.session.name = trimmed;
-    ctx.status = 303;
-    ctx.redirect("/");
+    if (trimmed === "" || trimmed.length > MAX_NAME_LENGTH) return context.throw(422, `send a form field "name" of 1 to ${MAX_NAME_LENGTH} characters`);
+    context.state.session.name = trimmed;
+    context.status = 303;
+    context.redirect("/");
   });
-  router.post("/forget", (ctx) => {
-    ctx.state.session = { visits: 0 };
-    ctx.status = 303;
-    ctx.redirect("/");
+  router.post("/forget", (context) => {
+    context.state.session = { visits: 0 };
+    context.status = 303;
+    context.redirect("/");
   });
-  router.get("/admin", basicAuth<SiteState>({ user: options.adminUser, password: options.adminPassword }), (ctx) => {
-    ctx.type = "html";
-    ctx.body = adminPage(ctx.state.user ?? "", requestsServed);
+  router.get("/admin", basicAuth<SiteState>({ user: options.adminUser, password: options.adminPassword }), (context) => {
+    context.type = "html";
+    context.body = adminPage(context.state.user ?? "", requestsServed);
   });
 
   app
     .use(requestLogger(options.log ?? ((line) => void process.stdout.write(`${line}\n`))))
-    .use((_ctx, next) => {
+    .use((_context, next) => {
       requestsServed += 1;
       return next();
     })

@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { ChainMiddleware } from "@patchbay/framework-chain";
 import { SiteError } from "./errors.js";
 
-/** The part of ctx.state this middleware fills. */
+/** The part of context.state this middleware fills. */
 export interface AuthState {
   /** The user name, once authenticated. */
   user?: string;
@@ -33,7 +33,7 @@ function credentialsOf(header: string | undefined): string | undefined {
 
 /**
  * Lets a request through only with `Authorization: Basic base64(user:password)` for the configured user,
- * setting `ctx.state.user`; anything else is a 401 with `WWW-Authenticate: Basic realm="…", charset="UTF-8"`
+ * setting `context.state.user`; anything else is a 401 with `WWW-Authenticate: Basic realm="…", charset="UTF-8"`
  * (RFC 7617 §2, §2.1), which makes a browser ask for a user name and password.
  */
 export function basicAuth<State extends AuthState>(options: BasicAuthOptions): ChainMiddleware<State> {
@@ -43,12 +43,12 @@ export function basicAuth<State extends AuthState>(options: BasicAuthOptions): C
   const expected = digest(`${options.user}:${options.password}`);
   const challenge = `Basic realm="${(options.realm ?? "admin").replaceAll(/["\\]/g, "")}", charset="UTF-8"`;
 
-  return (ctx, next) => {
-    const credentials = credentialsOf(ctx.get("authorization"));
+  return (context, next) => {
+    const credentials = credentialsOf(context.get("authorization"));
     if (credentials === undefined || !timingSafeEqual(digest(credentials), expected)) {
-      return ctx.throw(401, "Sign in to see this page.", { headers: { "WWW-Authenticate": challenge } });
+      return context.throw(401, "Sign in to see this page.", { headers: { "WWW-Authenticate": challenge } });
     }
-    ctx.state.user = options.user;
+    context.state.user = options.user;
     return next();
   };
 }

@@ -11,17 +11,17 @@ export type LogLine = (line: string) => void;
  * first, so its time covers every other middleware.
  */
 export function requestLogger<State>(write: LogLine): ChainMiddleware<State> {
-  return async (ctx, next) => {
+  return async (context, next) => {
     const startedAt = performance.now();
     let status: number | undefined;
     try {
       await next();
-      status = ctx.status;
+      status = context.status;
     } catch (error) {
       status = statusOfError(error) ?? 500;
       throw error;
     } finally {
-      write(`${ctx.request.ip} "${ctx.method} ${ctx.url}" ${status ?? 500} ${(performance.now() - startedAt).toFixed(1)}ms`);
+      write(`${context.request.ip} "${context.method} ${context.url}" ${status ?? 500} ${(performance.now() - startedAt).toFixed(1)}ms`);
     }
   };
 }

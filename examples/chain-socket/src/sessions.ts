@@ -10,7 +10,7 @@ export interface Session {
   name?: string;
 }
 
-/** The part of ctx.state this middleware fills. */
+/** The part of context.state this middleware fills. */
 export interface SessionState {
   session: Session;
 }
@@ -53,7 +53,7 @@ function readPayload(text: string | undefined): Payload | undefined {
 }
 
 /**
- * Puts the visitor's session on `ctx.state.session` ({ visits: 0 } when there is none, or when its cookie
+ * Puts the visitor's session on `context.state.session` ({ visits: 0 } when there is none, or when its cookie
  * is unsigned, tampered with or expired) and, after the rest of the chain, sends it back in a signed,
  * HttpOnly, SameSite=Lax cookie if it changed (Secure on https). The expiry is inside the signed payload,
  * so an old cookie cannot be replayed after it; a cookie's Max-Age alone is only a hint to the browser.
@@ -64,22 +64,22 @@ export function sessions<State extends SessionState>(options: SessionOptions): C
   const maxAgeSeconds = options.maxAgeSeconds ?? SESSION_MAX_AGE_SECONDS;
   const now = options.now ?? Date.now;
 
-  return async (ctx, next) => {
-    const cookie = ctx.cookies.get(cookieName);
+  return async (context, next) => {
+    const cookie = context.cookies.get(cookieName);
     const payload = readPayload(cookie === undefined ? undefined : verifySignedValue(cookie, options.secret));
     const fresh = payload === undefined || payload.expiresAt <= now();
-    ctx.state.session = fresh ? { visits: 0 } : payload.data;
-    const before = JSON.stringify(ctx.state.session);
+    context.state.session = fresh ? { visits: 0 } : payload.data;
+    const before = JSON.stringify(context.state.session);
 
     await next();
 
-    const after = JSON.stringify(ctx.state.session);
+    const after = JSON.stringify(context.state.session);
     if (after === before) return;
-    const body = Buffer.from(JSON.stringify({ data: ctx.state.session, expiresAt: now() + maxAgeSeconds * 1000 })).toString("base64url");
-    ctx.cookies.set(cookieName, signValue(body, options.secret), {
+    const body = Buffer.from(JSON.stringify({ data: context.state.session, expiresAt: now() + maxAgeSeconds * 1000 })).toString("base64url");
+    context.cookies.set(cookieName, signValue(body, options.secret), {
       httpOnly: true,
       sameSite: "lax",
-      secure: ctx.request.secure,
+      secure: context.request.secure,
       maxAge: maxAgeSeconds,
       path: "/",
     });

@@ -6,8 +6,8 @@ import { basicAuth, type AuthState } from "../src/basic-auth.js";
 
 const app = new ChainApp<AuthState>();
 app.use(basicAuth<AuthState>({ user: "ada", password: "pä:ss", realm: 'the "lab"' }));
-app.use((ctx) => {
-  ctx.body = `hello ${ctx.state.user ?? ""}`;
+app.use((context) => {
+  context.body = `hello ${context.state.user ?? ""}`;
 });
 
 function authorization(value: string) {

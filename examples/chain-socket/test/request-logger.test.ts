@@ -7,10 +7,10 @@ import { requestLogger } from "../src/request-logger.js";
 function appLogging(lines: string[]) {
   const app = new ChainApp();
   app.use(requestLogger((line) => void lines.push(line)));
-  app.use((ctx) => {
-    if (ctx.path === "/teapot") ctx.throw(418);
-    if (ctx.path === "/bug") throw new TypeError("boom");
-    if (ctx.path === "/ok") ctx.body = "ok";
+  app.use((context) => {
+    if (context.path === "/teapot") context.throw(418);
+    if (context.path === "/bug") throw new TypeError("boom");
+    if (context.path === "/ok") context.body = "ok";
   });
   return app.application;
 }

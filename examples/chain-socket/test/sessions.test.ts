@@ -9,9 +9,9 @@ const SECRET = "session-test-secret-session-test-secret";
 function appAt(clock: { now: number }, countVisit: boolean) {
   const app = new ChainApp<SessionState>();
   app.use(sessions<SessionState>({ secret: SECRET, maxAgeSeconds: 60, now: () => clock.now }));
-  app.use((ctx) => {
-    if (countVisit) ctx.state.session.visits += 1;
-    ctx.body = String(ctx.state.session.visits);
+  app.use((context) => {
+    if (countVisit) context.state.session.visits += 1;
+    context.body = String(context.state.session.visits);
   });
   return app.application;
 }
@@ -46,9 +46,9 @@ describe("sessions", () => {
   it("ignores a cookie signed with another secret", async () => {
     const other = new ChainApp<SessionState>();
     other.use(sessions<SessionState>({ secret: "another-secret-another-secret-another" }));
-    other.use((ctx) => {
-      ctx.state.session.visits = 41;
-      ctx.body = "set";
+    other.use((context) => {
+      context.state.session.visits = 41;
+      context.body = "set";
     });
     const foreign = cookieOf((await callApp(other.application)).headers);
     const result = await callApp(appAt({ now: Date.now() }, true), { headers: { Cookie: foreign ?? "" } });

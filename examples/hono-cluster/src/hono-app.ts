@@ -15,24 +15,24 @@ export const STREAM_INTERVAL_MS = 100;
 export function createHonoApp(): Hono {
   const app = new Hono();
 
-  app.get("/", (c) => c.html("<!doctype html><title>Hono on patchbay</title><h1>Hello from Hono on patchbay</h1>\n"));
+  app.get("/", (context) => context.html("<!doctype html><title>Hono on patchbay</title><h1>Hello from Hono on patchbay</h1>\n"));
 
-  app.get("/api/greet/:name", (c) => c.json({ greeting: `Hello, ${c.req.param("name")}!` }));
+  app.get("/api/greet/:name", (context) => context.json({ greeting: `Hello, ${context.req.param("name")}!` }));
 
-  app.post("/api/echo", async (c) => {
+  app.post("/api/echo", async (context) => {
     let body: unknown;
     try {
-      body = await c.req.json();
+      body = await context.req.json();
     } catch {
-      return c.json({ error: "send a JSON body" }, 400);
+      return context.json({ error: "send a JSON body" }, 400);
     }
-    return c.json({ received: body, contentType: c.req.header("content-type") ?? null }, 201);
+    return context.json({ received: body, contentType: context.req.header("content-type") ?? null }, 201);
   });
 
-  app.get("/api/process", (c) => c.json({ pid: process.pid }));
+  app.get("/api/process", (context) => context.json({ pid: process.pid }));
 
-  app.get("/stream", (c) =>
-    streamText(c, async (stream) => {
+  app.get("/stream", (context) =>
+    streamText(context, async (stream) => {
       for (let line = 1; line <= STREAM_LINES; line++) {
         await stream.writeln(`line ${line}`);
         if (line < STREAM_LINES) await stream.sleep(STREAM_INTERVAL_MS);
@@ -40,6 +40,6 @@ export function createHonoApp(): Hono {
     }),
   );
 
-  app.notFound((c) => c.json({ error: "not found", path: c.req.path }, 404));
+  app.notFound((context) => context.json({ error: "not found", path: context.req.path }, 404));
   return app;
 }
