@@ -1,5 +1,6 @@
 // The guestbook's entries in one JSON file, replaced atomically on each write. Knows nothing of HTTP.
 import { randomBytes } from "node:crypto";
+import type { Stats } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 
@@ -86,7 +87,7 @@ export class EntryStore {
   }
 
   async #read(): Promise<readonly Entry[]> {
-    let info;
+    let info: Stats;
     try {
       info = await stat(this.#filePath);
     } catch (error) {

@@ -1,7 +1,7 @@
 // Renders the guestbook's one HTML page; every value goes through the framework's escaping html tag. No I/O.
 import { html } from "@patchbay/framework-routes";
 import type { HtmlString } from "@patchbay/framework-routes";
-import type { EntryFormValues } from "./entry-form.js";
+import { MAX_MESSAGE_LENGTH, MAX_NAME_LENGTH, type EntryFormValues } from "./entry-form.js";
 import type { Entry } from "./entry-store.js";
 
 /** What the page shows. */
@@ -52,8 +52,8 @@ export function guestbookPage(model: GuestbookPageModel): HtmlString {
     <main>
       <form class="entry-form" method="post" action="${model.formAction}">
         ${problems.length === 0 ? null : html`<ul class="problems" role="alert">${problems.map((problem) => html`<li>${problem}</li>`)}</ul>`}
-        <label>Name <input name="name" required maxlength="60" value="${values.name}"></label>
-        <label>Message <textarea name="message" required maxlength="1000" rows="3">${values.message}</textarea></label>
+        <label>Name <input name="name" required maxlength="${MAX_NAME_LENGTH}" value="${values.name}"></label>
+        <label>Message <textarea name="message" required maxlength="${MAX_MESSAGE_LENGTH}" rows="3">${values.message}</textarea></label>
         <button type="submit">Sign the guestbook</button>
       </form>
       ${model.entries.length === 0

@@ -42,7 +42,7 @@ export function createSiteApp(options: SiteOptions): Application {
   router.get("/", (context) => {
     context.state.session.visits += 1;
     context.type = "html";
-    context.body = homePage(context.state.session);
+    context.body = homePage(context.state.session, MAX_NAME_LENGTH);
   });
   router.post("/name", bodyParser({ kinds: ["form"], limitBytes: MAX_FORM_BYTES }), (context) => {
     const { name } = (context.request.body ?? {}) as FormFields;

@@ -18,14 +18,14 @@ ${content}
 `;
 }
 
-/** The home page: a greeting from the session, the visit count, and the forms that change the session. */
-export function homePage(session: Session): string {
+/** The home page: a greeting from the session, the visit count, and the forms that change the session (names up to `maxNameLength`). */
+export function homePage(session: Session, maxNameLength: number): string {
   const greeting = session.name === undefined ? "Hello, stranger." : `Hello, ${escapeHtml(session.name)}.`;
   return layout(
     "chain-socket",
     `<h1>${greeting}</h1>
 <p>You have seen <strong id="visits">${session.visits}</strong> page${session.visits === 1 ? "" : "s"} in this session.</p>
-<form method="post" action="/name"><label>Your name <input name="name" maxlength="40" required></label> <button>Remember me</button></form>
+<form method="post" action="/name"><label>Your name <input name="name" maxlength="${maxNameLength}" required></label> <button>Remember me</button></form>
 <form method="post" action="/forget"><button>Forget me</button></form>`,
   );
 }
