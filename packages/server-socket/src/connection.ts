@@ -70,6 +70,8 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
   #decoder: BodyDecoder | undefined;
   #body: RequestBody | undefined;
   #drainBudget = 0;
+  /** Content-Length of the body in progress, -1 for chunked or none. */
+  #bodyLength = -1;
   #continuePending = false;
   #environ: Environ | undefined;
   #disconnect: AbortController | undefined;
@@ -318,6 +320,7 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
       this.#deadline.clear();
     } else {
       this.#decoder = createBodyDecoder(framing, options.limits);
+      this.#bodyLength = framing.kind === "length" ? framing.length : -1;
       const body = new RequestBody(this);
       this.#body = body;
       this.#continuePending = head.expectContinue;
@@ -375,9 +378,15 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
       this.#closeGracefully();
       return;
     }
-    if (this.#decoder !== undefined) {
+    const decoder = this.#decoder;
+    if (decoder !== undefined) {
       // The app answered without reading the whole body: drop a bounded rest, else close (RFC 9112 §9.3).
       body?.fail(new SocketError("ERR_SOCKET_BODY_INCOMPLETE", "the response was sent before the body was read"));
+      // A declared rest over the budget is not worth reading: close now (a chunked rest is counted as it comes).
+      if (this.#bodyLength >= 0 && this.#bodyLength - decoder.received > MAX_DRAIN_BYTES) {
+        this.#closeGracefully();
+        return;
+      }
       this.#input = INPUT_DRAIN;
       this.#drainBudget = MAX_DRAIN_BYTES;
       this.#resume();

@@ -3,6 +3,7 @@
 import { Socket } from "node:net";
 import type { Server } from "@patchbay/server-kit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MAX_DRAIN_BYTES } from "../src/connection.js";
 import { serve } from "../src/server.js";
 import { collect, countStatusLines, openSocket, portOf, rawExchange } from "./raw-exchange.js";
 import { createTestApplication, type TestObservations } from "./test-application.js";
@@ -160,6 +161,26 @@ describe("request and response bodies", () => {
     expect(countStatusLines(answer.text)).toBe(2);
     expect(answer.text).toContain("hello /after");
     expect(answer.text).not.toContain("0123456789");
+  });
+
+  it("closes the connection after the response when the unread body is larger than MAX_DRAIN_BYTES", async () => {
+    const length = MAX_DRAIN_BYTES * 2;
+    const request = `POST /hello HTTP/1.1\r\nHost: a\r\nContent-Length: ${length}\r\n\r\n${"q".repeat(length)}${get("/never")}`;
+    const before = observations.paths.length;
+    const answer = await rawExchange(port, request, { waitMs: 3000 });
+    expect(countStatusLines(answer.text)).toBe(1);
+    expect(answer.text).toContain("hello /hello");
+    expect(answer.closed).toBe(true);
+    expect(observations.paths.slice(before)).toEqual(["/hello"]);
+  });
+
+  it("drops an unread chunked body within MAX_DRAIN_BYTES and serves the next request", async () => {
+    const chunk = "z".repeat(1000);
+    const chunks = Array.from({ length: 50 }, () => `3e8\r\n${chunk}\r\n`).join("");
+    const request = `POST /hello HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n${get("/after-chunked")}`;
+    const answer = await rawExchange(port, request, { responses: 2 });
+    expect(countStatusLines(answer.text)).toBe(2);
+    expect(answer.text).toContain("hello /after-chunked");
   });
 
   it("answers HEAD with the headers of GET and no body", async () => {
