@@ -31,12 +31,15 @@ export class ServerResponseSink implements ResponseSink {
     this.#framing = head.framing;
     // The writer decided keep-alive when the request arrived; a graceful stop begun since then ends the
     // connection after this response, and node:http says so with "Connection: close" (RFC 9112 §9.6).
-    if (head.keepAlive && this.#server.closing) this.#response.shouldKeepAlive = false;
+    const stopping = head.keepAlive && this.#server.closing;
+    if (stopping) this.#response.shouldKeepAlive = false;
     const headers = head.headers;
     // node takes a flat [name, value, name, value…] list; repeated names (Set-Cookie) stay separate fields.
     const flat: string[] = [];
     for (let index = 0; index < headers.length; index++) {
       const header = headers[index] as [string, string];
+      // The writer's "Connection: keep-alive" (HTTP/1.0) would promise what a stopping server will not keep.
+      if (stopping && header[0].toLowerCase() === "connection") continue;
       flat.push(header[0], header[1]);
     }
     this.#response.writeHead(head.status, head.reason, flat);
