@@ -83,6 +83,33 @@ export function defineGracefulStopCases(target: ServerConformanceTarget): void {
       }
     });
 
+    for (const [protocol, connectionHeader] of [
+      ["HTTP/1.1", ""],
+      ["HTTP/1.0", "Connection: keep-alive\r\n"],
+    ] as const) {
+      it(`does not promise keep-alive to an ${protocol} request in flight when the stop began, and closes after it`, async () => {
+        const entered = createDeferred();
+        const gate = createDeferred();
+        const server = await startTestServer(target, gatedApp(entered.resolve, gate.promise), { timeouts: { gracefulMs: LONG_GRACE_MS } });
+        const connection = await RawConnection.open(server.port);
+        try {
+          connection.send(`GET /slow ${protocol}\r\nHost: a\r\n${connectionHeader}\r\n`);
+          await entered.promise;
+          const closing = server.server.close();
+          // Released at once: the response goes out while the stop is under way, whatever stage it is at.
+          gate.resolve();
+          const response = await connection.readResponse();
+          expect(response.body.toString()).toBe("done /slow");
+          // HTTP/1.1 persists unless "close" is said; HTTP/1.0 only when "keep-alive" is (RFC 9112 §9.3).
+          expect(response.header("connection")?.toLowerCase() ?? (protocol === "HTTP/1.1" ? "persistent" : "close")).toBe("close");
+          await connection.waitForClose();
+          await closing;
+        } finally {
+          connection.close();
+        }
+      });
+    }
+
     it("closes idle keep-alive connections at once instead of waiting out the grace period", async () => {
       const server = await startTestServer(target, gatedApp(() => {}, Promise.resolve()), { timeouts: { gracefulMs: LONG_GRACE_MS } });
       const connection = await RawConnection.open(server.port);

@@ -78,6 +78,25 @@ export function defineKeepAliveCases(target: ServerConformanceTarget): void {
       }
     });
 
+    it("does what its Connection header says for an HTTP/1.0 keep-alive request (RFC 9112 §9.3 leaves honouring it to the server)", async () => {
+      const server = await startTestServer(target, pathApp);
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("GET /first HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\n\r\n");
+        const first = await connection.readResponse();
+        expect(first.body.toString()).toBe("path=/first");
+        const persists = first.header("connection")?.toLowerCase() === "keep-alive";
+        connection.send("GET /second HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\n\r\n");
+        const second = await connection.readResponse().then(
+          (response) => response.body.toString(),
+          () => "closed",
+        );
+        expect(second).toBe(persists ? "path=/second" : "closed");
+      } finally {
+        connection.close();
+      }
+    });
+
     it("closes an HTTP/1.0 connection that did not ask for keep-alive", async () => {
       const server = await startTestServer(target, pathApp);
       const connection = await RawConnection.open(server.port);
