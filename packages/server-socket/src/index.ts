@@ -9,7 +9,7 @@ export type { BodyFraming, HeadComplete, HeadIncomplete, HeadLimits, HeadResult,
 export { MAX_CHUNK_EXTENSION_BYTES, MAX_CHUNK_SIZE_DIGITS, createBodyDecoder } from "./body-decoder.js";
 export type { BodyData, BodyDecoder, BodyLimits, BodyResult } from "./body-decoder.js";
 export { PARSE_ERROR_STATUS, SocketError, createParseError } from "./errors.js";
-export type { ParseError, ParseErrorCode, SocketErrorCode } from "./errors.js";
+export type { ParseError, ParseErrorCode, SocketErrorCode, SocketServerErrorCode } from "./errors.js";
 
 // The server (node:net, one Connection per socket)
 export { createServer, serve } from "./server.js";
