@@ -74,6 +74,59 @@ export function defineLimitsCases(target: ServerConformanceTarget): void {
       }
     });
 
+    it("refuses a connection over limits.maxConnections (closed unanswered, or 503), and serves again once one leaves", async () => {
+      const server = await startTestServer(target, readingApp, { limits: { maxConnections: 2 } });
+      const first = await RawConnection.open(server.port);
+      const second = await RawConnection.open(server.port);
+      try {
+        for (const connection of [first, second]) {
+          connection.send("GET /held HTTP/1.1\r\nHost: a\r\n\r\n");
+          expect((await connection.readResponse()).status).toBe(200);
+        }
+        const third = await RawConnection.open(server.port);
+        try {
+          third.send("GET /third HTTP/1.1\r\nHost: a\r\n\r\n");
+          const outcome = await third.readResponse().then(
+            (response) => response.status,
+            () => "closed",
+          );
+          expect([503, "closed"]).toContain(outcome);
+        } finally {
+          third.close();
+        }
+        first.close();
+        // The server learns of the close asynchronously: retry (bounded) until a new connection is served.
+        let served = "";
+        for (let attempt = 0; attempt < 50 && served !== "/again 0"; attempt++) {
+          const again = await RawConnection.open(server.port);
+          again.send("GET /again HTTP/1.1\r\nHost: a\r\n\r\n");
+          served = await again.readResponse().then(
+            (response) => response.body.toString(),
+            () => "",
+          );
+          again.close();
+          if (served !== "/again 0") await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(served).toBe("/again 0");
+      } finally {
+        first.close();
+        second.close();
+      }
+    });
+
+    it("closes a connection whose request body does not arrive within timeouts.requestMs (408 at most)", async () => {
+      const server = await startTestServer(target, readingApp, { timeouts: { headersMs: 300, requestMs: 600 } });
+      const connection = await RawConnection.open(server.port);
+      try {
+        connection.send("POST /stalled HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nab");
+        await connection.waitForClose();
+        const received = connection.pending.toString("latin1");
+        expect(received === "" || received.startsWith("HTTP/1.1 408 ")).toBe(true);
+      } finally {
+        connection.close();
+      }
+    });
+
     it("closes a keep-alive connection idle longer than timeouts.keepAliveMs", async () => {
       const server = await startTestServer(target, readingApp, { timeouts: { keepAliveMs: 200 } });
       const connection = await RawConnection.open(server.port);
