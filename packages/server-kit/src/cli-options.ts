@@ -89,7 +89,9 @@ export function parseCommandLine(argv: readonly string[], options: ParseCommandL
     };
   }
   // strict: false so that the messages are ours (one line, naming the flag); every token is checked below.
-  const { tokens } = parseArgs({ args: [...argv], options: parseOptions, strict: false, allowPositionals: true, tokens: true });
+  // `pnpm start -- --bind x` hands the bin a leading "--" (pnpm 10 passes it on); it ends no options here.
+  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
+  const { tokens } = parseArgs({ args, options: parseOptions, strict: false, allowPositionals: true, tokens: true });
 
   const values = new Map<string, unknown>();
   const positionals: string[] = [];

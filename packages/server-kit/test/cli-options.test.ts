@@ -36,6 +36,12 @@ describe("parseCommandLine", () => {
     expect(commandLine.options).toEqual({ bind: [{ host: "127.0.0.1", port: 8000 }], static: [], limits: {}, timeouts: {}, environ: {} });
   });
 
+  it("ignores the leading -- that `pnpm start -- …` passes on", () => {
+    const commandLine = parseCommandLine(["--", "--bind", "127.0.0.1:8765", "app.ts:app"], { environment: NO_ENVIRONMENT });
+    expect(commandLine.options.bind).toEqual([{ host: "127.0.0.1", port: 8765 }]);
+    expect(commandLine.application).toBe("app.ts:app");
+  });
+
   it("takes the module reference as the one positional", () => {
     expect(parseCommandLine(["./app.ts:app"], { environment: NO_ENVIRONMENT }).application).toBe("./app.ts:app");
     expect(parseCommandLine(["--root", "public", "app.ts"], { environment: NO_ENVIRONMENT }).application).toBe("app.ts");
