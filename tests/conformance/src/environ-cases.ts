@@ -109,6 +109,25 @@ export function defineEnvironCases(target: ServerConformanceTarget): void {
       expect(environ.REQUEST_METHOD).toBe("POST");
     });
 
+    it("gives header bytes over 0x7F to the app as latin-1 characters, one per byte (PEP 3333 native strings), and sends them back unchanged", async () => {
+      const echo: Application = (environ, startResponse) => {
+        const value = environ.HTTP_X_NAME ?? "";
+        startResponse("200 OK", [["Content-Type", "application/json"], ["X-Echo", value]]);
+        return [JSON.stringify([...value].map((character) => character.charCodeAt(0)))];
+      };
+      const server = await startTestServer(target, echo);
+      const connection = await RawConnection.open(server.port);
+      try {
+        // "caf" + 0xE9 (latin-1 é) + " " + 0xC3 0xA9 (UTF-8 é): RFC 9110 §5.5 obs-text, passed through as bytes.
+        connection.send(Buffer.concat([Buffer.from("GET / HTTP/1.1\r\nHost: a\r\nX-Name: caf"), Buffer.from([0xe9, 0x20, 0xc3, 0xa9]), Buffer.from("\r\n\r\n")]));
+        const response = await connection.readResponse();
+        expect(JSON.parse(response.body.toString("utf8"))).toEqual([0x63, 0x61, 0x66, 0xe9, 0x20, 0xc3, 0xa9]);
+        expect(Buffer.from(response.header("x-echo") ?? "", "latin1")).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xc3, 0xa9]));
+      } finally {
+        connection.close();
+      }
+    });
+
     it("keeps SERVER_PROTOCOL HTTP/1.0 for a 1.0 request", async () => {
       const server = await start();
       const environ = await dumpOverRawSocket(server.port, "GET /old?q HTTP/1.0\r\nHost: a\r\n\r\n");
