@@ -34,6 +34,7 @@ export class ConnectionDeadline {
     this.at = from + milliseconds;
   }
 
+  /** Disarms: nothing is pending. */
   clear(): void {
     this.kind = TIMEOUT_NONE;
     this.at = 0;

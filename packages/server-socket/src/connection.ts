@@ -99,6 +99,7 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
     this.#sendContinue();
   };
 
+  /** Takes over a freshly accepted `socket`: listens to it and arms the head timeout (a silent client is closed). */
   constructor(socket: Socket, state: ServerState, address: ListenerAddress) {
     this.#socket = socket;
     this.#state = state;
