@@ -9,7 +9,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "@patchbay/gateway";
 import type { ServerConformanceTarget } from "./conformance-target.js";
+import { createDeferred } from "./deferred.js";
+import { RawConnection } from "./raw-connection.js";
 import { startTestServer } from "./test-server.js";
+
+/** How long a case waits after the first close() for a wrong second one. */
+const SECOND_CLOSE_WINDOW_MS = 50;
 
 /** File content for the file_wrapper cases: 200 KiB, so it spans several file reads. */
 function fileContent(): Buffer {
@@ -63,6 +68,43 @@ export function defineBodyKindsCases(target: ServerConformanceTarget): void {
           return [];
       }
     };
+
+    for (const [name, request, failing] of [
+      ["a GET", "GET /closable HTTP/1.1\r\nHost: a\r\n\r\n", false],
+      ["a HEAD", "HEAD /closable HTTP/1.1\r\nHost: a\r\n\r\n", false],
+      ["a body that fails mid-way", "GET /closable HTTP/1.1\r\nHost: a\r\n\r\n", true],
+    ] as const) {
+      it(`calls body.close() exactly once after ${name}`, async () => {
+        let closeCalls = 0;
+        const closed = createDeferred();
+        const closable: Application = (_environ, startResponse) => {
+          startResponse("200 OK", [["Content-Type", "text/plain"]]);
+          const chunks = ["one ", "two"];
+          return {
+            async *[Symbol.asyncIterator]() {
+              for (const chunk of chunks) {
+                await Promise.resolve();
+                yield chunk;
+                if (failing) throw new Error("conformance: body fails mid-way");
+              }
+            },
+            close() {
+              closeCalls++;
+              setTimeout(() => closed.resolve(), SECOND_CLOSE_WINDOW_MS);
+            },
+          };
+        };
+        const server = await startTestServer(target, closable);
+        const connection = await RawConnection.open(server.port);
+        try {
+          connection.send(request);
+          await closed.promise;
+          expect(closeCalls).toBe(1);
+        } finally {
+          connection.close();
+        }
+      });
+    }
 
     it("sends string and byte chunks in order, skipping empty ones", async () => {
       const server = await startTestServer(target, app);

@@ -113,7 +113,7 @@ export function defineEnvironCases(target: ServerConformanceTarget): void {
       const echo: Application = (environ, startResponse) => {
         const value = environ.HTTP_X_NAME ?? "";
         startResponse("200 OK", [["Content-Type", "application/json"], ["X-Echo", value]]);
-        return [JSON.stringify([...value].map((character) => character.charCodeAt(0)))];
+        return [JSON.stringify(Array.from({ length: value.length }, (_, index) => value.charCodeAt(index)))];
       };
       const server = await startTestServer(target, echo);
       const connection = await RawConnection.open(server.port);
