@@ -1,15 +1,16 @@
 /**
  * The server a worker runs: the engine's server around the app, plus what a pre-fork worker adds — every
- * request counted (for max-requests and stats) and a graceful stop that drains keep-alive connections
- * before the engine closes. It never loads modules or talks to the primary (worker.ts does).
+ * request counted (for max-requests and stats) and a keep-alive drain to run before the engine's graceful
+ * close. It never loads modules or talks to the primary (worker.ts does).
  */
 import type { Application } from "@patchbay/gateway";
 import { prepareApplication, resolveServerOptions, type CreateServer, type Server, type ServerAddress, type ServerOptionsInput } from "@patchbay/server-kit";
 import { startKeepAliveDrain } from "./keep-alive-drain.js";
 
 /**
- * How long a graceful stop keeps accepting with every response saying `Connection: close` before the engine
- * closes: long enough for a busy keep-alive client to send its next request and be told to leave.
+ * How long a worker's graceful stop drains (keeps accepting, every response saying `Connection: close`)
+ * before the engine closes: long enough for a busy keep-alive client to send its next request and be told
+ * to leave.
  */
 export const KEEP_ALIVE_DRAIN_MS = 500;
 
@@ -22,10 +23,17 @@ export interface WorkerServerOptions {
   onRetire?: (requests: number) => void;
 }
 
-/** A worker's server: the shared Server shape plus its request count. */
+/** A worker's server: the shared Server shape plus its request count and the keep-alive drain. */
 export interface WorkerServer extends Server {
   /** Requests that reached the application chain (static files included). */
   readonly requests: number;
+  /**
+   * Drains keep-alive connections for `durationMs`: the server keeps serving, and every request that starts
+   * meanwhile gets `Connection: close` on its response. Resolves when the time is up; the drain lasts until
+   * close() or destroy() ends. Call it right before close(): a plain close shuts idle connections at once,
+   * under any request a client is sending on one at that moment.
+   */
+  drain(durationMs: number): Promise<void>;
 }
 
 class DrainingServer implements WorkerServer {
@@ -36,6 +44,7 @@ class DrainingServer implements WorkerServer {
     void this.close();
   };
   #closed: Promise<void> | undefined;
+  #stopDrain: (() => void) | undefined;
   requests = 0;
 
   constructor(app: Application, options: ServerOptionsInput, worker: WorkerServerOptions) {
@@ -74,21 +83,23 @@ class DrainingServer implements WorkerServer {
     return addresses;
   }
 
+  drain(durationMs: number): Promise<void> {
+    this.#stopDrain ??= startKeepAliveDrain(this.#engineServer.addresses);
+    return new Promise((resolve) => setTimeout(resolve, durationMs));
+  }
+
   close(gracefulMs: number = this.#gracefulMs): Promise<void> {
-    this.#closed ??= this.#drainAndClose(gracefulMs);
+    this.#closed ??= this.#close(gracefulMs);
     return this.#closed;
   }
 
-  async #drainAndClose(gracefulMs: number): Promise<void> {
+  async #close(gracefulMs: number): Promise<void> {
     this.#signal?.removeEventListener("abort", this.#onAbort);
-    if (gracefulMs === 0) return this.#engineServer.close(0);
-    const stopDrain = startKeepAliveDrain(this.#engineServer.addresses);
     try {
-      const drainMs = Math.min(KEEP_ALIVE_DRAIN_MS, Math.floor(gracefulMs / 2));
-      await new Promise((resolve) => setTimeout(resolve, drainMs));
-      await this.#engineServer.close(gracefulMs - drainMs);
+      await this.#engineServer.close(gracefulMs);
     } finally {
-      stopDrain();
+      this.#stopDrain?.();
+      this.#stopDrain = undefined;
     }
   }
 
@@ -96,14 +107,15 @@ class DrainingServer implements WorkerServer {
     this.#signal?.removeEventListener("abort", this.#onAbort);
     await this.#engineServer.destroy();
     await this.close(0);
+    this.#stopDrain?.();
+    this.#stopDrain = undefined;
   }
 }
 
 /**
  * Creates a worker's server: `worker.engine(app, options)` with the app prepared (static files, --env) and
- * counted, and close(gracefulMs) draining keep-alive connections for up to KEEP_ALIVE_DRAIN_MS (at most half
- * the grace period) before the engine's own graceful close. Options are the shared ServerOptionsInput;
- * throws what resolveServerOptions throws.
+ * counted; close() and destroy() are the engine's, drain() is the worker's addition. Options are the shared
+ * ServerOptionsInput (options.signal triggers close()); throws what resolveServerOptions throws.
  */
 export function createWorkerServer(app: Application, options: ServerOptionsInput, worker: WorkerServerOptions): WorkerServer {
   return new DrainingServer(app, options, worker);

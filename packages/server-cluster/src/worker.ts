@@ -8,7 +8,7 @@ import { createLogger, DEFAULT_TIMEOUTS, DEMO_ROOT, demoApplication, loadApplica
 import { loadEngine } from "./engine.js";
 import { isPrimaryMessage, type WorkerMessage } from "./messages.js";
 import type { WorkerConfig } from "./worker-config.js";
-import { createWorkerServer, type WorkerServer } from "./worker-server.js";
+import { createWorkerServer, KEEP_ALIVE_DRAIN_MS, type WorkerServer } from "./worker-server.js";
 
 /** How often a worker proves its event loop is alive (gunicorn's workers tick about once a second). */
 export const HEARTBEAT_INTERVAL_MS = 1_000;
@@ -81,7 +81,13 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
   let stopping: Promise<void> | undefined;
   const stop = (gracefulMs: number): Promise<void> => {
     stopping ??= (async () => {
-      await (gracefulMs === 0 ? running.destroy() : running.close(gracefulMs));
+      if (gracefulMs === 0) {
+        await running.destroy();
+      } else {
+        const drainMs = Math.min(KEEP_ALIVE_DRAIN_MS, Math.floor(gracefulMs / 2));
+        await running.drain(drainMs);
+        await running.close(gracefulMs - drainMs);
+      }
       clearInterval(heartbeat);
       await accessLog?.close();
       process.exit(0);

@@ -1,6 +1,6 @@
 // The arbiter against real processes: respawn, heartbeat timeout, max-requests, graceful stop, boot errors.
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURE_APP, get, killSpawned, pidOf, servingPids, spawnCluster, THROWING_APP, waitForLog, waitForStats } from "./cluster-process.js";
+import { CRASHING_APP, FIXTURE_APP, get, killSpawned, pidOf, servingPids, spawnCluster, THROWING_APP, waitForLog, waitForStats } from "./cluster-process.js";
 
 afterAll(killSpawned);
 
@@ -77,6 +77,27 @@ describe("arbiter (real cluster processes)", { timeout: 25_000 }, () => {
     const log = cluster.log();
     expect(log.indexOf("Received SIGTERM")).toBeGreaterThan(-1);
     expect(log.indexOf("stopped (exit code 0)")).toBeGreaterThan(log.indexOf("Received SIGTERM"));
+  });
+
+  it("backs off between respawns in a crash loop instead of spinning", async () => {
+    const cluster = await spawnCluster(["--bind", "127.0.0.1:0", "--workers", "1", CRASHING_APP]);
+    await waitForLog(cluster, /Waiting 100 ms before starting a worker \(1 early exits in a row\)[\s\S]*Waiting 200 ms[\s\S]*Waiting 400 ms before starting a worker \(3 early exits in a row\)/, 15_000);
+    cluster.child.kill("SIGTERM");
+    expect((await cluster.exited).code).toBe(0);
+    // Each fork waited its turn: the delays only grew.
+    const delays = [...cluster.log().matchAll(/Waiting (\d+) ms/g)].map((match) => Number(match[1]));
+    expect(delays.slice(0, 3)).toEqual([100, 200, 400]);
+  });
+
+  it("closes every connection at once on SIGINT (quick stop) and exits 0", async () => {
+    const cluster = await spawnCluster(["--bind", "127.0.0.1:0", "--workers", "1", "--graceful-timeout", "30", FIXTURE_APP]);
+    const slow = get(`${cluster.url}/slow?ms=20000`).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    cluster.child.kill("SIGINT");
+    // Not drained for 20 s: the request is cut and the cluster is gone well within the test timeout.
+    expect(await slow).toBeInstanceOf(Error);
+    expect(await cluster.exited).toEqual({ code: 0, signal: null });
+    expect(cluster.log()).toContain("Received SIGINT: quick stop");
   });
 
   it("exits with status 3 and one clear line when the module is missing", async () => {

@@ -8,6 +8,8 @@ import type { ClusterStats } from "../src/stats.js";
 export const BIN_PATH = fileURLToPath(new URL("../bin/patchbay-cluster.js", import.meta.url));
 /** The fixture application. */
 export const FIXTURE_APP = fileURLToPath(new URL("./fixtures/app.ts", import.meta.url));
+/** An app whose worker exits shortly after it starts. */
+export const CRASHING_APP = fileURLToPath(new URL("./fixtures/crashes.ts", import.meta.url));
 /** A module that throws while it is imported. */
 export const THROWING_APP = fileURLToPath(new URL("./fixtures/throws.ts", import.meta.url));
 

@@ -36,7 +36,7 @@ describe("createWorkerServer", () => {
     expect(retired).toEqual([3]);
   });
 
-  it("on close, tells a keep-alive client to leave (Connection: close) instead of cutting its connection", async () => {
+  it("drain() tells a keep-alive client to leave (Connection: close) on its next response, then close() ends", async () => {
     server = createWorkerServer(hello, { port: 0, logger }, { engine: createLoopServer });
     await server.listen();
     const connection = await RawConnection.open(portOf(server));
@@ -44,8 +44,8 @@ describe("createWorkerServer", () => {
       connection.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n");
       const first = await connection.readResponse();
       expect(first.header("connection")?.toLowerCase()).not.toBe("close");
-      const closing = server.close(10_000);
-      // The client sends its next request on the same connection while the server is stopping.
+      const draining = server.drain(KEEP_ALIVE_DRAIN_MS);
+      // The client sends its next request on the same connection while the server drains.
       await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_DRAIN_MS / 5));
       connection.send("GET /second HTTP/1.1\r\nHost: a\r\n\r\n");
       const second = await connection.readResponse();
@@ -53,7 +53,8 @@ describe("createWorkerServer", () => {
       expect(second.body.toString()).toBe("hello /second false");
       expect(second.header("connection")?.toLowerCase()).toBe("close");
       await connection.waitForClose();
-      await closing;
+      await draining;
+      await server.close(10_000);
     } finally {
       connection.close();
     }
