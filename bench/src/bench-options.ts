@@ -34,6 +34,10 @@ export interface BenchOptions {
   idleOpenBudgetMs: number;
   /** Length of each in-process dispatch run. */
   dispatchRunMs: number;
+  /** Measured rounds of the dispatch section (each app once per round); the figure is their median. */
+  dispatchRuns: number;
+  /** Use autocannon even where wrk is installed. */
+  preferAutocannon: boolean;
   /** Folder the report, its JSON and the chart are written to. */
   resultsDirectory: string;
 }
@@ -53,6 +57,9 @@ const FULL_IDLE_OPEN_BUDGET_MS = 60_000;
 const QUICK_IDLE_OPEN_BUDGET_MS = 10_000;
 const FULL_DISPATCH_RUN_MS = 2_000;
 const QUICK_DISPATCH_RUN_MS = 300;
+// In-process runs are short and sensitive to GC timing: more rounds than the load figures' 3.
+const FULL_DISPATCH_RUNS = 5;
+const QUICK_DISPATCH_RUNS = 3;
 
 function parseSections(value: string | undefined): Set<SectionName> {
   if (value === undefined) return new Set(SECTION_NAMES);
@@ -67,12 +74,13 @@ function parseSections(value: string | undefined): Set<SectionName> {
 
 /**
  * Parses `argv` (without node and script): `--quick` (default full mode), `--only hello,static`
- * (default every section), `--results DIR` (default bench/results beside this package).
+ * (default every section), `--results DIR` (default bench/results beside this package), `--autocannon`
+ * (default: wrk where installed).
  */
 export function parseBenchOptions(argv: readonly string[], defaultResultsDirectory: string): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
-    options: { quick: { type: "boolean" }, only: { type: "string" }, results: { type: "string" } },
+    options: { quick: { type: "boolean" }, only: { type: "string" }, results: { type: "string" }, autocannon: { type: "boolean" } },
     strict: true,
     allowPositionals: false,
   });
@@ -92,6 +100,8 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsDirecto
     idleConnections: quick ? QUICK_IDLE_CONNECTIONS : FULL_IDLE_CONNECTIONS,
     idleOpenBudgetMs: quick ? QUICK_IDLE_OPEN_BUDGET_MS : FULL_IDLE_OPEN_BUDGET_MS,
     dispatchRunMs: quick ? QUICK_DISPATCH_RUN_MS : FULL_DISPATCH_RUN_MS,
+    dispatchRuns: quick ? QUICK_DISPATCH_RUNS : FULL_DISPATCH_RUNS,
+    preferAutocannon: values.autocannon === true,
     resultsDirectory: values.results ?? defaultResultsDirectory,
   };
 }

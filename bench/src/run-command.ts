@@ -9,10 +9,10 @@ export interface CommandOutput {
   exitCode: number | null;
 }
 
-/** Runs `command args`, tracked by `tracker`; SIGKILLs it after `timeoutMs` and rejects. */
-export function runCommand(command: string, args: readonly string[], tracker: ProcessTracker, timeoutMs: number): Promise<CommandOutput> {
+/** Runs `command args` (in `cwd`, default the current folder), tracked by `tracker`; SIGKILLs it after `timeoutMs` and rejects. */
+export function runCommand(command: string, args: readonly string[], tracker: ProcessTracker, timeoutMs: number, cwd?: string): Promise<CommandOutput> {
   return new Promise((resolve, reject) => {
-    const child = tracker.add(spawn(command, [...args], { stdio: ["ignore", "pipe", "pipe"] }));
+    const child = tracker.add(spawn(command, [...args], { stdio: ["ignore", "pipe", "pipe"], cwd }));
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on("data", (data: Buffer) => stdout.push(data));
