@@ -238,10 +238,11 @@ export class Arbiter implements ArbiterActions {
   }
 
   #onBootFailed(record: WorkerRecord, message: string): void {
+    if (this.#state !== "running") return;
     if (!this.#everListened) {
-      this.#options.logger.error(`Worker ${record.worker.id} (pid ${record.pid}) failed to boot: ${message}`);
-      const error = new ClusterError("ERR_CLUSTER_BOOT_FAILED", message);
-      this.#rejectReady?.(error);
+      // The cluster cannot serve at all: stop, and let start()'s caller report the one line (the bin prints it).
+      this.#options.logger.debug(`Worker ${record.worker.id} (pid ${record.pid}) failed to boot: ${message}`);
+      this.#rejectReady?.(new ClusterError("ERR_CLUSTER_BOOT_FAILED", message));
       this.#rejectReady = undefined;
       this.#resolveReady = undefined;
       this.#stop(0, EXIT_BOOT_FAILED);
