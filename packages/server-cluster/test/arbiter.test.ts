@@ -1,6 +1,150 @@
-// The arbiter against real processes: respawn, heartbeat timeout, max-requests, graceful stop, boot errors.
+// The arbiter: its decisions with a fake fork, then against real processes: respawn, heartbeat timeout, max-requests, graceful stop, boot errors.
+import { EventEmitter } from "node:events";
+import type { Worker } from "node:cluster";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Logger } from "@patchbay/server-kit";
+import { Arbiter, EXIT_BOOT_FAILED } from "../src/arbiter.js";
+import type { PrimaryMessage, WorkerMessage } from "../src/messages.js";
+import { resolveClusterOptions } from "../src/options.js";
+import { decodeWorkerConfig, WORKER_CONFIG_VARIABLE } from "../src/worker-config.js";
 import { CRASHING_APP, FIXTURE_APP, get, killSpawned, pidOf, servingPids, spawnCluster, THROWING_APP, waitForLog, waitForStats } from "./cluster-process.js";
+
+const logger: Logger = { level: "error", debug: () => {}, info: () => {}, warning: () => {}, error: () => {} };
+const ADDRESS = { host: "127.0.0.1", port: 8123, url: "http://127.0.0.1:8123" };
+
+class FakeWorker extends EventEmitter {
+  readonly received: PrimaryMessage[] = [];
+  readonly signals: string[] = [];
+  readonly process: { pid: number; kill: (signal: string) => void };
+  readonly id: number;
+  readonly environment: Record<string, string>;
+  connected = true;
+
+  constructor(id: number, environment: Record<string, string>) {
+    super();
+    this.id = id;
+    this.environment = environment;
+    this.process = { pid: 1000 + id, kill: (signal) => this.signals.push(signal) };
+  }
+
+  isConnected(): boolean {
+    return this.connected;
+  }
+
+  send(message: PrimaryMessage): boolean {
+    this.received.push(message);
+    return true;
+  }
+
+  /** The worker sends a message to the primary. */
+  tell(message: WorkerMessage): void {
+    this.emit("message", message);
+  }
+
+  exit(code: number | null, signal: NodeJS.Signals | null = null): void {
+    this.connected = false;
+    this.emit("exit", code, signal);
+  }
+}
+
+function setUp(workers: number, extra: Parameters<typeof resolveClusterOptions>[0] = {}): { arbiter: Arbiter; forked: FakeWorker[] } {
+  const forked: FakeWorker[] = [];
+  const options = resolveClusterOptions({ workers, logger, timeoutMs: 0, ...extra });
+  const arbiter = new Arbiter(options, (environment) => {
+    const worker = new FakeWorker(forked.length + 1, environment);
+    forked.push(worker);
+    return worker as unknown as Worker;
+  });
+  return { arbiter, forked };
+}
+
+const stopped = (worker: FakeWorker): boolean => worker.received.some((message) => message.type === "stop");
+
+describe("Arbiter (fake fork)", () => {
+  it("forks N workers with their configuration and resolves start() when the first listens", async () => {
+    const { arbiter, forked } = setUp(2, { application: "app.ts:app", maxRequests: 100 });
+    const ready = arbiter.start();
+    expect(forked).toHaveLength(2);
+    const config = decodeWorkerConfig(forked[0]?.environment[WORKER_CONFIG_VARIABLE]);
+    expect(config).toMatchObject({ application: "app.ts:app", engine: "loop", maxRequests: 100 });
+    forked[0]?.tell({ type: "listening", addresses: [ADDRESS] });
+    expect(await ready).toEqual([ADDRESS]);
+    expect(arbiter.stats().workers.map((worker) => worker.state)).toEqual(["serving", "booting"]);
+  });
+
+  it("on reload, stops the old workers only once every new one listens", async () => {
+    const { arbiter, forked } = setUp(2);
+    const ready = arbiter.start();
+    for (const worker of forked) worker.tell({ type: "listening", addresses: [ADDRESS] });
+    await ready;
+    arbiter.reload();
+    expect(forked).toHaveLength(4);
+    const [old1, old2, new1, new2] = forked as [FakeWorker, FakeWorker, FakeWorker, FakeWorker];
+    new1.tell({ type: "listening", addresses: [ADDRESS] });
+    expect(stopped(old1) || stopped(old2)).toBe(false);
+    new2.tell({ type: "listening", addresses: [ADDRESS] });
+    expect(stopped(old1) && stopped(old2)).toBe(true);
+    expect(old1.received).toEqual([{ type: "stop", gracefulMs: 30_000 }]);
+    expect(stopped(new1) || stopped(new2)).toBe(false);
+    old1.exit(0);
+    old2.exit(0);
+    // Planned replacements fork nothing more and count no restart.
+    expect(forked).toHaveLength(4);
+    expect(arbiter.stats()).toMatchObject({ restarts: 0, workersWanted: 2 });
+    arbiter.stopQuickly();
+    new1.exit(0);
+    new2.exit(0);
+    expect(await arbiter.exited).toBe(0);
+  });
+
+  it("replaces a retiring worker (max-requests) the same way, and respawns a dead one (after the first backoff step: it died young)", async () => {
+    const { arbiter, forked } = setUp(1);
+    const ready = arbiter.start();
+    const [first] = forked as [FakeWorker];
+    first.tell({ type: "listening", addresses: [ADDRESS] });
+    await ready;
+    first.tell({ type: "retire", requests: 100 });
+    expect(forked).toHaveLength(2);
+    expect(stopped(first)).toBe(false);
+    const second = forked[1] as FakeWorker;
+    second.tell({ type: "listening", addresses: [ADDRESS] });
+    expect(stopped(first)).toBe(true);
+    first.exit(0);
+    second.exit(null, "SIGKILL");
+    // The first death after a worker lived under EARLY_EXIT_MS waits RESPAWN_BACKOFF_BASE_MS.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(forked).toHaveLength(3);
+    expect(arbiter.stats().restarts).toBe(1);
+    arbiter.stopQuickly();
+    forked[2]?.exit(0);
+    expect(await arbiter.exited).toBe(0);
+  });
+
+  it("TTOU stops the oldest worker; TTIN forks one more", async () => {
+    const { arbiter, forked } = setUp(2);
+    const ready = arbiter.start();
+    for (const worker of forked) worker.tell({ type: "listening", addresses: [ADDRESS] });
+    await ready;
+    arbiter.removeWorker();
+    expect(stopped(forked[0] as FakeWorker)).toBe(true);
+    expect(stopped(forked[1] as FakeWorker)).toBe(false);
+    arbiter.removeWorker();
+    expect(arbiter.stats().workersWanted).toBe(1);
+    arbiter.addWorker();
+    expect(forked).toHaveLength(3);
+    expect(arbiter.stats().workersWanted).toBe(2);
+  });
+
+  it("stops with EXIT_BOOT_FAILED when a worker cannot boot before any listened", async () => {
+    const { arbiter, forked } = setUp(2);
+    const ready = arbiter.start();
+    forked[0]?.tell({ type: "boot-failed", message: "cannot find module file app.ts" });
+    await expect(ready).rejects.toMatchObject({ code: "ERR_CLUSTER_BOOT_FAILED", message: "cannot find module file app.ts" });
+    expect(forked.every((worker) => worker.received.some((message) => message.type === "stop" && message.gracefulMs === 0))).toBe(true);
+    for (const worker of forked) worker.exit(3);
+    expect(await arbiter.exited).toBe(EXIT_BOOT_FAILED);
+  });
+});
 
 afterAll(killSpawned);
 
