@@ -37,7 +37,7 @@ export const PARSE_ERROR_STATUS = {
   ERR_SOCKET_BAD_CONTENT_LENGTH: 400,
   /** Faulty framing: chunked not last or repeated, TE with CL, TE on HTTP/1.0, empty TE (RFC 9112 §6.1, §6.3). */
   ERR_SOCKET_BAD_TRANSFER_ENCODING: 400,
-  /** A transfer coding other than chunked (RFC 9112 §6.1: "SHOULD respond with 501"). */
+  /** A coding other than chunked applied before the final chunked (RFC 9112 §6.1: "SHOULD respond with 501"). */
   ERR_SOCKET_UNSUPPORTED_TRANSFER_ENCODING: 501,
   /** Body larger than `maxBodyBytes` (RFC 9110 §15.5.14). */
   ERR_SOCKET_BODY_TOO_LARGE: 413,

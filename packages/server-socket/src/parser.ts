@@ -520,6 +520,10 @@ export class RequestParser {
         // RFC 9112 §6.1: MAY reject a request with both; we do, because a proxy in front may have picked CL (CL.TE).
         return this.fail("ERR_SOCKET_BAD_TRANSFER_ENCODING", "both Transfer-Encoding and Content-Length (RFC 9112 §6.1)");
       }
+      if (!this.hasChunked) {
+        // RFC 9112 §6.3: chunked not final leaves the length unknowable: MUST answer 400 and close (TE.TE smuggling).
+        return this.fail("ERR_SOCKET_BAD_TRANSFER_ENCODING", "chunked is not the final transfer coding (RFC 9112 §6.3)");
+      }
       if (this.hasUnsupportedCoding) {
         return this.fail("ERR_SOCKET_UNSUPPORTED_TRANSFER_ENCODING", "transfer coding other than chunked (RFC 9112 §6.1)");
       }
