@@ -14,7 +14,8 @@ function ratio(value: number | undefined): string {
 }
 
 function milliseconds(value: number): string {
-  return value.toFixed(2);
+  // wrk records no latency for some pipelined runs (it times a whole batch): show that, not a fake 0.
+  return value > 0 ? value.toFixed(2) : "–";
 }
 
 function mebibytes(bytes: number): string {
@@ -31,9 +32,18 @@ function over(figure: LoadFigure, reference: LoadFigure | undefined): number | u
   return reference === undefined ? undefined : figure.requestsPerSecond / reference.requestsPerSecond;
 }
 
+/** Above this spread between the fastest and the slowest run, a figure is flagged as noisy. */
+const NOISY_SPREAD_PERCENT = 25;
+
+function spreadPercent(values: readonly number[], median: number): number {
+  return ((Math.max(...values) - Math.min(...values)) / median) * 100;
+}
+
 function runsText(figure: LoadFigure): string {
   const warnings = figure.socketErrors + figure.badStatuses > 0 ? ` ⚠ ${figure.socketErrors} errors, ${figure.badStatuses} non-2xx` : "";
-  return `${figure.runs.map((value) => requests(value)).join(" / ")}${warnings}`;
+  const spread = spreadPercent(figure.runs, figure.requestsPerSecond);
+  const noisy = spread > NOISY_SPREAD_PERCENT ? ` (spread ${spread.toFixed(0)} %: noisy)` : "";
+  return `${figure.runs.map((value) => requests(value)).join(" / ")}${noisy}${warnings}`;
 }
 
 function helloSection(results: BenchResults, section: "hello" | "pipelined"): string {
@@ -86,7 +96,7 @@ function dispatchSection(results: BenchResults): string {
     requests(figure.operationsPerSecond),
     bare === undefined ? "–" : ratio(figure.operationsPerSecond / bare.operationsPerSecond),
     bare === undefined || figure.app === "bare" ? "–" : `${dispatchCostPercent(bare.operationsPerSecond, figure.operationsPerSecond).toFixed(1)} %`,
-    figure.runs.map((value) => requests(value)).join(" / "),
+    `${figure.runs.map((value) => requests(value)).join(" / ")}${spreadPercent(figure.runs, figure.operationsPerSecond) > NOISY_SPREAD_PERCENT ? " (noisy)" : ""}`,
   ]);
   return table(["app", "requests/s", "× bare", "cost", "runs"], rows);
 }
@@ -104,6 +114,7 @@ export function renderReport(results: BenchResults): string {
 Started ${results.startedAt.toISOString()}, finished ${results.finishedAt.toISOString()}.
 Every figure is the median of ${results.runsPerFigure} runs of ${results.runSeconds} s after a ${results.warmupSeconds} s warm-up that is thrown
 away, with ${results.connections} connections; every ratio is to plain node:http measured in this same run.
+A figure whose runs spread by more than ${NOISY_SPREAD_PERCENT} % of the median is marked "noisy": treat its ratios with care.
 Absolute figures drift from machine to machine (and with whatever else the machine runs); ratios hold better.
 
 ## Machine
@@ -135,6 +146,8 @@ The bare gateway app and each framework's hello route (registered among 100 rout
 ${helloSection(results, "hello")}
 
 ## Hello world, pipelined (depth ${results.pipelineDepth})
+
+wrk writes 16 requests at once per connection and counts every response; its latencies here are per batch.
 
 ${helloSection(results, "pipelined")}
 
