@@ -15,6 +15,7 @@ test("the runtime exports of @patchbay/server-kit", async () => {
       "EXIT_FAILURE",
       "EXIT_OK",
       "EXIT_USAGE",
+      "EnvironAccessRecord",
       "LOG_LEVELS",
       "SERVER_FLAGS",
       "ServerKitError",

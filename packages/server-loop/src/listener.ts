@@ -16,8 +16,7 @@ import {
   type InputStreamOptions,
   type RunApplicationOptions,
 } from "@patchbay/gateway";
-import type { ServerOptions } from "@patchbay/server-kit";
-import { AccessEntry } from "./access-entry.js";
+import { EnvironAccessRecord, type ServerOptions } from "@patchbay/server-kit";
 import { limitChunkedBody, type BodyLimitState } from "./request-body.js";
 import { ServerResponseSink } from "./server-response-sink.js";
 
@@ -178,9 +177,6 @@ export class RequestListener {
     }
     // The rest of an over-long body is still on the wire: never parse it as the next request.
     if (limitState?.bodyTooLarge === true) socket.destroySoon();
-    if (accessLog !== null) {
-      const now = performance.now();
-      accessLog.write(new AccessEntry(environ, outcome, performance.timeOrigin + startedAt, (now - startedAt) * 1000));
-    }
+    if (accessLog !== null) accessLog.write(new EnvironAccessRecord(environ, outcome, startedAt, performance.now()));
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Socket } from "node:net";
 import { createInputStream, runApplication, statusOfError, type Environ, type ResponseOutcome, type RunApplicationOptions } from "@patchbay/gateway";
-import { AccessEntry } from "./access-entry.js";
+import { EnvironAccessRecord } from "@patchbay/server-kit";
 import { createBodyDecoder, type BodyDecoder } from "./body-decoder.js";
 import { ConnectionDeadline, TIMEOUT_BODY, TIMEOUT_HEAD, TIMEOUT_IDLE, TIMEOUT_LINGER } from "./connection-deadline.js";
 import { attachDisconnectSignal, DISCONNECT_MESSAGE, NEVER_ABORTED, type DisconnectSource } from "./disconnect-signal.js";
@@ -364,10 +364,7 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
     this.#disconnect = undefined;
     this.#continuePending = false;
     const accessLog = this.#state.options.accessLog;
-    if (accessLog !== null) {
-      const now = performance.now();
-      accessLog.write(new AccessEntry(environ, outcome, performance.timeOrigin + this.#accessStartedAt, (now - this.#accessStartedAt) * 1000));
-    }
+    if (accessLog !== null) accessLog.write(new EnvironAccessRecord(environ, outcome, this.#accessStartedAt, performance.now()));
     const body = this.#body;
     this.#body = undefined;
     if (this.#input === INPUT_STOPPED || this.#closed) return;
