@@ -40,6 +40,8 @@ export interface BenchOptions {
   preferAutocannon: boolean;
   /** Folder the report, its JSON and the chart are written to. */
   resultsDirectory: string;
+  /** A results JSON to render again (report and chart) instead of measuring; undefined measures. */
+  renderFrom: string | undefined;
 }
 
 const QUICK_SECONDS = { warmup: 1, run: 1 } as const;
@@ -75,12 +77,12 @@ function parseSections(value: string | undefined): Set<SectionName> {
 /**
  * Parses `argv` (without node and script): `--quick` (default full mode), `--only hello,static`
  * (default every section), `--results DIR` (default bench/results beside this package), `--autocannon`
- * (default: wrk where installed).
+ * (default: wrk where installed), `--render FILE.json` (re-render a past run's report and chart, measure nothing).
  */
 export function parseBenchOptions(argv: readonly string[], defaultResultsDirectory: string): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
-    options: { quick: { type: "boolean" }, only: { type: "string" }, results: { type: "string" }, autocannon: { type: "boolean" } },
+    options: { quick: { type: "boolean" }, only: { type: "string" }, results: { type: "string" }, autocannon: { type: "boolean" }, render: { type: "string" } },
     strict: true,
     allowPositionals: false,
   });
@@ -103,5 +105,6 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsDirecto
     dispatchRuns: quick ? QUICK_DISPATCH_RUNS : FULL_DISPATCH_RUNS,
     preferAutocannon: values.autocannon === true,
     resultsDirectory: values.results ?? defaultResultsDirectory,
+    renderFrom: values.render,
   };
 }

@@ -1,12 +1,11 @@
 // The bench's entry point (`pnpm bench`, `pnpm bench:quick`): runs the selected sections in order and writes the report,
 // its JSON and the ratio chart; every child process it starts is ended by PID on every way out.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBenchOptions } from "./bench-options.js";
 import type { BenchResults, DispatchFigure, FailedFigure, IdleFigure, LoadFigure } from "./bench-results.js";
-import { chartGroups } from "./chart-groups.js";
 import { detectCpuPinning } from "./cpu-pinning.js";
 import { runDispatchSection } from "./dispatch-section.js";
 import { runIdleSection } from "./idle-section.js";
@@ -15,12 +14,11 @@ import { planLoadCases } from "./load-cases.js";
 import { machineInfo } from "./machine-info.js";
 import { detectNginx } from "./nginx-server.js";
 import { ProcessTracker } from "./process-tracker.js";
-import { renderRatioChart } from "./ratio-chart.js";
-import { renderReport } from "./report-markdown.js";
 import { runLoadCases } from "./run-load-cases.js";
 import { findPatchbayServers } from "./server-catalog.js";
 import { selectLoadGenerator } from "./select-load-generator.js";
 import { writeStaticFiles } from "./static-files.js";
+import { readResults, writeOutputs } from "./write-outputs.js";
 
 /** Every static size the sections may ask for (written once; the options pick which are measured). */
 const ALL_STATIC_SIZES = [13, 1024, 64 * 1024, 1024 * 1024] as const;
@@ -43,6 +41,11 @@ function loadAverage(): string {
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const options = parseBenchOptions(argv, join(benchDirectory, "results"));
+  if (options.renderFrom !== undefined) {
+    const { reportPath } = writeOutputs(readResults(options.renderFrom), options.resultsDirectory);
+    log(`re-rendered ${relative(process.cwd(), reportPath)} and the chart from ${options.renderFrom}`);
+    return 0;
+  }
   const startedAt = new Date();
   const startLoad = loadAverage();
   const scratch = mkdtempSync(join(tmpdir(), "patchbay-bench-"));
@@ -112,13 +115,7 @@ async function main(): Promise<number> {
       notes,
     };
 
-    mkdirSync(options.resultsDirectory, { recursive: true });
-    const baseName = `${startedAt.toISOString().slice(0, 10)}-${options.mode}`;
-    const reportPath = join(options.resultsDirectory, `${baseName}.md`);
-    writeFileSync(reportPath, renderReport(results));
-    writeFileSync(join(options.resultsDirectory, `${baseName}.json`), `${JSON.stringify(results, null, 2)}\n`);
-    const chartPath = join(options.resultsDirectory, "ratios.svg");
-    writeFileSync(chartPath, renderRatioChart(`patchbay bench, ${options.mode} run of ${startedAt.toISOString().slice(0, 10)} (${results.machine.cores} cores, ${results.machine.node})`, chartGroups(results)));
+    const { reportPath, chartPath } = writeOutputs(results, options.resultsDirectory);
     log(`report: ${relative(process.cwd(), reportPath)}; chart: ${relative(process.cwd(), chartPath)}`);
     return 0;
   } finally {
