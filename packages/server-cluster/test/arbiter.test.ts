@@ -223,6 +223,15 @@ describe("arbiter (real cluster processes)", { timeout: 25_000 }, () => {
     expect(log.indexOf("stopped (exit code 0)")).toBeGreaterThan(log.indexOf("Received SIGTERM"));
   });
 
+  it("runs server-socket's engine in each worker with --engine socket", async () => {
+    const cluster = await spawnCluster(["--bind", "127.0.0.1:0", "--workers", "2", "--engine", "socket", FIXTURE_APP]);
+    const response = await get(cluster.url);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatch(/^pid \d+ multiprocess true\n$/);
+    cluster.child.kill("SIGTERM");
+    expect((await cluster.exited).code).toBe(0);
+  });
+
   it("backs off between respawns in a crash loop instead of spinning", async () => {
     const cluster = await spawnCluster(["--bind", "127.0.0.1:0", "--workers", "1", CRASHING_APP]);
     await waitForLog(cluster, /Waiting 100 ms before starting a worker \(1 early exits in a row\)[\s\S]*Waiting 200 ms[\s\S]*Waiting 400 ms before starting a worker \(3 early exits in a row\)/, 15_000);
