@@ -16,7 +16,7 @@ export { CLUSTER_FLAGS, clusterOptionsFromCommandLine } from "./cluster-flags.js
 export { EARLY_EXIT_MS, pickMaxRequests, RESPAWN_BACKOFF_BASE_MS, RESPAWN_BACKOFF_MAX_MS, respawnDelayMs } from "./respawn-policy.js";
 export { EXIT_BOOT_ERROR, HEARTBEAT_INTERVAL_MS, runWorker } from "./worker.js";
 export { createWorkerServer, KEEP_ALIVE_DRAIN_MS } from "./worker-server.js";
-export type { WorkerServer, WorkerServerOptions as CreateWorkerServerOptions } from "./worker-server.js";
+export type { CreateWorkerServerOptions, WorkerServer } from "./worker-server.js";
 export { startKeepAliveDrain } from "./keep-alive-drain.js";
 export type { WorkerChannel } from "./worker.js";
 export { decodeWorkerConfig, encodeWorkerConfig, WORKER_CONFIG_VARIABLE } from "./worker-config.js";

@@ -8,7 +8,6 @@
  */
 import cluster from "node:cluster";
 import { fileURLToPath } from "node:url";
-import { GatewayError } from "@patchbay/gateway";
 import { loadApplication, resolveServerOptions, type ServerAddress } from "@patchbay/server-kit";
 import { Arbiter } from "./arbiter.js";
 import { ClusterError } from "./errors.js";
@@ -53,7 +52,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       resolveServerOptions({ ...resolved.server, logger: resolved.logger });
       if (resolved.application !== undefined) await loadApplication(resolved.application, { cwd: resolved.cwd });
     } catch (error) {
-      throw new ClusterError("ERR_CLUSTER_BOOT_FAILED", firstLine(error), { cause: error, ...(GatewayError.isGatewayError(error) && error.status !== undefined ? { status: error.status } : {}) });
+      throw new ClusterError("ERR_CLUSTER_BOOT_FAILED", firstLine(error), { cause: error });
     }
     resolved.logger.info("Application preloaded in the master");
   }

@@ -15,7 +15,7 @@ import { startKeepAliveDrain } from "./keep-alive-drain.js";
 export const KEEP_ALIVE_DRAIN_MS = 500;
 
 /** What createWorkerServer adds to the shared server options. */
-export interface WorkerServerOptions {
+export interface CreateWorkerServerOptions {
   /** The engine's createServer (server-loop's or server-socket's). */
   engine: CreateServer;
   /** onRetire is called once when this many requests have been counted. Default 0: never. */
@@ -47,7 +47,7 @@ class DrainingServer implements WorkerServer {
   #stopDrain: (() => void) | undefined;
   requests = 0;
 
-  constructor(app: Application, options: ServerOptionsInput, worker: WorkerServerOptions) {
+  constructor(app: Application, options: ServerOptionsInput, worker: CreateWorkerServerOptions) {
     const resolved = resolveServerOptions(options);
     this.#gracefulMs = resolved.timeouts.gracefulMs;
     this.#signal = resolved.signal;
@@ -117,6 +117,6 @@ class DrainingServer implements WorkerServer {
  * counted; close() and destroy() are the engine's, drain() is the worker's addition. Options are the shared
  * ServerOptionsInput (options.signal triggers close()); throws what resolveServerOptions throws.
  */
-export function createWorkerServer(app: Application, options: ServerOptionsInput, worker: WorkerServerOptions): WorkerServer {
+export function createWorkerServer(app: Application, options: ServerOptionsInput, worker: CreateWorkerServerOptions): WorkerServer {
   return new DrainingServer(app, options, worker);
 }
