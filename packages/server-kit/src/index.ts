@@ -34,6 +34,10 @@ export type { FlagValueParser } from "./flag-values.js";
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runServerCli } from "./run-cli.js";
 export type { CliCreateServer, RunServerCliOptions } from "./run-cli.js";
 
+// Listening
+export { listenOnBind } from "./listen-on-bind.js";
+export type { BoundListener, ListenOnBindOptions } from "./listen-on-bind.js";
+
 // Applications
 export { DEFAULT_EXPORT_NAMES, loadApplication, parseApplicationReference } from "./load-application.js";
 export type { ApplicationReference, LoadApplicationOptions } from "./load-application.js";

@@ -25,6 +25,7 @@ test("the runtime exports of @patchbay/server-kit", async () => {
       "formatHelp",
       "formatLogTime",
       "isLogLevel",
+      "listenOnBind",
       "loadApplication",
       "openAccessLog",
       "parseApplicationReference",

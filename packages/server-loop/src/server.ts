@@ -3,24 +3,16 @@
  * maps our limits and timeouts onto node:http, and stops gracefully. Requests are the listener's job.
  */
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
-import { hostname } from "node:os";
 import type { Application } from "@patchbay/gateway";
-import { prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
+import { listenOnBind, prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
 import { LoopError } from "./errors.js";
-import { RequestListener, type ListenerAddress, type LoopContext } from "./listener.js";
+import { RequestListener, type LoopContext } from "./listener.js";
 
 /**
  * How often node:http checks header and request timeouts. Its default (30 s) would let a 10 s header
  * timeout fire up to 40 s late; a second keeps them within a second of their setting.
  */
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
-
-/** Addresses that mean "every interface": SERVER_NAME then falls back to the host name (as Waitress does). */
-const UNSPECIFIED_ADDRESSES: ReadonlySet<string> = new Set(["0.0.0.0", "::", ""]);
-
-function describeBind(bind: BindAddress): string {
-  return "path" in bind ? `unix:${bind.path}` : `${bind.host.includes(":") ? `[${bind.host}]` : bind.host}:${bind.port}`;
-}
 
 /** The server-loop implementation of the shared Server interface. */
 class LoopServer implements Server {
@@ -73,32 +65,11 @@ class LoopServer implements Server {
     httpServer.maxHeadersCount = limits.maxHeaderCount + 1;
     httpServer.maxConnections = limits.maxConnections;
     this.#httpServers.push(httpServer);
-
-    await new Promise<void>((resolve, reject) => {
-      const onError = (error: NodeJS.ErrnoException): void => {
-        reject(new LoopError("ERR_LOOP_LISTEN_FAILED", `cannot listen on ${describeBind(bind)}: ${error.code ?? error.message}`, { cause: error }));
-      };
-      httpServer.once("error", onError);
-      httpServer.listen("path" in bind ? { path: bind.path } : { host: bind.host, port: bind.port }, () => {
-        httpServer.off("error", onError);
-        resolve();
-      });
+    const { address, serverName, serverPort } = await listenOnBind(httpServer, bind, {
+      logger: this.#options.logger,
+      createListenError: (message, cause) => new LoopError("ERR_LOOP_LISTEN_FAILED", message, { cause }),
     });
-    httpServer.on("error", (error) => this.#options.logger.error("server error", error));
-
-    let address: ServerAddress;
-    let listenerAddress: ListenerAddress;
-    const bound = httpServer.address();
-    if ("path" in bind || bound === null || typeof bound === "string") {
-      const path = "path" in bind ? bind.path : typeof bound === "string" ? bound : "";
-      address = { path, url: `unix:${path}` };
-      listenerAddress = { serverName: "localhost", serverPort: 0 };
-    } else {
-      const host = bound.family === "IPv6" ? `[${bound.address}]` : bound.address;
-      address = { host: bound.address, port: bound.port, url: `http://${host}:${bound.port}` };
-      listenerAddress = { serverName: UNSPECIFIED_ADDRESSES.has(bound.address) ? hostname() : bound.address, serverPort: bound.port };
-    }
-    const listener = new RequestListener(this.#context, listenerAddress);
+    const listener = new RequestListener(this.#context, { serverName, serverPort });
     httpServer.on("request", listener.handleRequest);
     httpServer.on("checkContinue", listener.handleCheckContinue);
     return address;

@@ -3,9 +3,8 @@
  * for every connection, and graceful stop. It never parses or answers requests itself (connections do).
  */
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
-import { hostname } from "node:os";
 import type { Application } from "@patchbay/gateway";
-import { prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
+import { listenOnBind, prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
 import { Connection, LINGER_MS } from "./connection.js";
 import { formatErrorResponse } from "./error-response.js";
 import { SocketError } from "./errors.js";
@@ -17,13 +16,6 @@ const MAX_SWEEP_INTERVAL_MS = 1000;
 const MIN_SWEEP_INTERVAL_MS = 25;
 /** A sweep runs this many times per shortest timeout, so a timeout fires within a quarter of its setting. */
 const SWEEPS_PER_TIMEOUT = 4;
-
-/** Addresses that mean "every interface": SERVER_NAME then falls back to the host name (as Waitress does). */
-const UNSPECIFIED_ADDRESSES: ReadonlySet<string> = new Set(["0.0.0.0", "::", ""]);
-
-function describeBind(bind: BindAddress): string {
-  return "path" in bind ? `unix:${bind.path}` : `${bind.host.includes(":") ? `[${bind.host}]` : bind.host}:${bind.port}`;
-}
 
 /** The sweep interval for these timeouts (0 means "no limit" and is ignored). */
 function sweepIntervalFor(options: ServerOptions): number {
@@ -89,30 +81,11 @@ class SocketServer implements Server {
     // allowHalfOpen: a client's FIN ends its requests, not our responses (RFC 9112 §9.6); connections end our side.
     const netServer = createNetServer({ noDelay: true, allowHalfOpen: true });
     this.#netServers.push(netServer);
-    await new Promise<void>((resolve, reject) => {
-      const onError = (error: NodeJS.ErrnoException): void => {
-        reject(new SocketError("ERR_SOCKET_LISTEN_FAILED", `cannot listen on ${describeBind(bind)}: ${error.code ?? error.message}`, { cause: error }));
-      };
-      netServer.once("error", onError);
-      netServer.listen("path" in bind ? { path: bind.path } : { host: bind.host, port: bind.port }, () => {
-        netServer.off("error", onError);
-        resolve();
-      });
+    const { address, serverName, serverPort } = await listenOnBind(netServer, bind, {
+      logger: this.#options.logger,
+      createListenError: (message, cause) => new SocketError("ERR_SOCKET_LISTEN_FAILED", message, { cause }),
     });
-    netServer.on("error", (error) => this.#options.logger.error("server error", error));
-
-    let address: ServerAddress;
-    let listenerAddress: ListenerAddress;
-    const bound = netServer.address();
-    if ("path" in bind || bound === null || typeof bound === "string") {
-      const path = "path" in bind ? bind.path : typeof bound === "string" ? bound : "";
-      address = { path, url: `unix:${path}` };
-      listenerAddress = { serverName: "localhost", serverPort: 0 };
-    } else {
-      const host = bound.family === "IPv6" ? `[${bound.address}]` : bound.address;
-      address = { host: bound.address, port: bound.port, url: `http://${host}:${bound.port}` };
-      listenerAddress = { serverName: UNSPECIFIED_ADDRESSES.has(bound.address) ? hostname() : bound.address, serverPort: bound.port };
-    }
+    const listenerAddress: ListenerAddress = { serverName, serverPort };
     netServer.on("connection", (socket: Socket) => this.#accept(socket, listenerAddress));
     return address;
   }
