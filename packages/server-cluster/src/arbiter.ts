@@ -141,30 +141,33 @@ export class Arbiter implements ArbiterActions {
     for (const record of this.#records.values()) this.#send(record, { type: "reopen-logs" });
   }
 
-  #serving(): WorkerRecord[] {
+  /** Workers that count toward #wanted: booting or serving (not retiring or stopping). */
+  #live(): WorkerRecord[] {
     return [...this.#records.values()].filter((record) => record.state === "booting" || record.state === "serving");
   }
 
   /** Brings the number of live workers to #wanted: forks missing ones (after backoff) or stops the oldest extras. */
   #manage(): void {
     if (this.#state !== "running") return;
-    const serving = this.#serving();
-    if (serving.length > this.#wanted) {
+    // TTOU may have lowered #wanted to what already serves: retiring workers can go now.
+    this.#retireReplaced();
+    const live = this.#live();
+    if (live.length > this.#wanted) {
       // Oldest first (gunicorn kills the oldest on TTOU); map order is fork order.
-      for (const record of serving.slice(0, serving.length - this.#wanted)) this.#stopWorker(record, this.#options.gracefulMs);
+      for (const record of live.slice(0, live.length - this.#wanted)) this.#stopWorker(record, this.#options.gracefulMs);
       return;
     }
-    if (serving.length === this.#wanted || this.#spawnTimer !== undefined) return;
+    if (live.length === this.#wanted || this.#spawnTimer !== undefined) return;
     const delay = respawnDelayMs(this.#failures);
     if (delay === 0) {
-      for (let count = serving.length; count < this.#wanted; count++) this.#spawn();
+      for (let count = live.length; count < this.#wanted; count++) this.#spawn();
       return;
     }
     this.#options.logger.info(`Waiting ${delay} ms before starting a worker (${this.#failures} early exits in a row)`);
     this.#spawnTimer = setTimeout(() => {
       this.#spawnTimer = undefined;
       if (this.#state !== "running") return;
-      if (this.#serving().length < this.#wanted) this.#spawn();
+      if (this.#live().length < this.#wanted) this.#spawn();
       this.#manage();
     }, delay);
   }
