@@ -85,6 +85,8 @@ export function planLoadCases(input: PlanInput): LoadPlan {
   baseline("fastify", "fastify-hello.ts", hello("fastify", "hello", false));
   baseline("hono", "hono-hello.ts", hello("hono", "hello", false));
   for (const server of input.servers) {
+    // Quick mode: server-cluster's one-worker hello is the cluster section's first figure already.
+    if (server.name === "server-cluster" && !options.allApps && wants("cluster")) continue;
     const apps = options.allApps ? BENCH_APPS : (["bare"] as const);
     for (const app of apps) {
       // Only server-socket pipelines (issue 4); node:http is measured pipelined above for reference.

@@ -1,6 +1,7 @@
 // Writes one run's results as the markdown report (machine, commands, targets, tables); text in, text out, no I/O.
 import type { BenchResults, LoadFigure } from "./bench-results.js";
 import { dispatchCostPercent } from "./dispatch-section.js";
+import { NOISY_SPREAD_PERCENT, spreadPercent } from "./run-spread.js";
 import { evaluateTargets, findFigure } from "./targets.js";
 
 const MIB_BYTES = 1024 * 1024;
@@ -30,13 +31,6 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function over(figure: LoadFigure, reference: LoadFigure | undefined): number | undefined {
   return reference === undefined ? undefined : figure.requestsPerSecond / reference.requestsPerSecond;
-}
-
-/** Above this spread between the fastest and the slowest run, a figure is flagged as noisy. */
-const NOISY_SPREAD_PERCENT = 25;
-
-function spreadPercent(values: readonly number[], median: number): number {
-  return ((Math.max(...values) - Math.min(...values)) / median) * 100;
 }
 
 function runsText(figure: LoadFigure): string {
