@@ -24,6 +24,8 @@ export interface LoadFigure {
   pipelineDepth: number;
   /** The load command line. */
   command: string;
+  /** The command line that started the server (paths shortened by the report). */
+  serverCommand: string;
   /** Anything the reader must know about this figure (shared cores, …). */
   note: string | undefined;
 }
@@ -91,4 +93,6 @@ export interface BenchResults {
   dispatch: DispatchFigure[];
   failures: FailedFigure[];
   notes: string[];
+  /** Absolute folders the command lines hold, shortened in the report (absent in results from older runs). */
+  paths?: { scratch: string; repository: string; node: string };
 }

@@ -113,6 +113,7 @@ async function main(): Promise<number> {
       dispatch,
       failures,
       notes,
+      paths: { scratch, repository: dirname(benchDirectory), node: process.execPath },
     };
 
     const { reportPath, chartPath } = writeOutputs(results, options.resultsDirectory);

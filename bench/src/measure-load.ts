@@ -27,6 +27,8 @@ export interface MeasureTarget {
   pipelineDepth: number;
   /** PID of the server process (its tree's RSS is read after load). */
   pid: number;
+  /** The command line that started the server, for the report. */
+  serverCommand: string;
   note?: string | undefined;
 }
 
@@ -59,6 +61,7 @@ export async function measureLoad(settings: MeasureSettings, target: MeasureTarg
     badStatuses: results.reduce((sum, result) => sum + result.badStatuses, 0),
     pipelineDepth: target.pipelineDepth,
     command: settings.generator.describe(request(settings.runSeconds)),
+    serverCommand: target.serverCommand,
     note: target.note,
   };
 }

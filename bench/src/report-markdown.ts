@@ -95,11 +95,18 @@ function dispatchSection(results: BenchResults): string {
   return table(["app", "requests/s", "× bare", "cost", "runs"], rows);
 }
 
+/** Replaces the run's absolute folders with short names, so command lines read the same on every machine. */
+function shortenPaths(line: string, paths: BenchResults["paths"]): string {
+  if (paths === undefined) return line;
+  return line.replaceAll(paths.scratch, "$TMP").replaceAll(paths.repository + "/", "").replaceAll(paths.node, "node");
+}
+
 /** The whole report for `results`; `commands` are the load command lines used, listed once each. */
 export function renderReport(results: BenchResults): string {
   const { machine } = results;
   const targets = evaluateTargets(results);
   const commands = [...new Set(results.load.map((figure) => figure.command))];
+  const serverCommands = [...new Set(results.load.map((figure) => shortenPaths(figure.serverCommand ?? "", results.paths)))].filter((line) => line !== "");
   const targetRows = targets.map((target) => [String(target.issue), target.target, target.measured, target.met === undefined ? "–" : target.met ? "met" : "**not met**", target.note ?? ""]);
   const failureRows = results.failures.map((failure) => [failure.section, failure.server, failure.variant, failure.reason.replaceAll("|", "\\|")]);
   const packageRows = Object.entries(machine.packages).map(([name, version]) => [name, version]);
@@ -125,9 +132,13 @@ ${results.command}
 ${commands.join("\n")}
 \`\`\`
 
-Servers are started by the bench as child processes on 127.0.0.1 port 0: the patchbay servers as their real bins
-(\`node <bin> --bind 127.0.0.1:0 --keep-alive 120 --limit-connections 20000 [--static /static=DIR] [--workers N] bench/apps/<app>-app.ts:app\`),
-the baselines from \`bench/servers/*.ts\` (\`node --import tsx …\`), nginx with \`-p <temp prefix> -c <temp config>\`.
+Servers are started by the bench as child processes on 127.0.0.1 port 0 (nginx on a port picked just before),
+through \`sh -c 'ulimit -n "$(ulimit -Hn)"; exec "$@"'\` (the open-file limit for the idle section) and taskset;
+\`$TMP\` is the run's scratch folder (static files, nginx prefix and the config written by \`bench/src/nginx-server.ts\`):
+
+\`\`\`
+${serverCommands.join("\n")}
+\`\`\`
 
 ## Targets
 
@@ -158,14 +169,16 @@ ${clusterSection(results)}
 
 ## Idle keep-alive connections
 
-Each connection made one request and then stayed idle; RSS is the server process tree's VmRSS.
+Each connection made one request and then stayed idle (\`bench/src/idle-client.ts\`, pinned to the load CPU);
+RSS is the server process tree's VmRSS read one second after the last connection opened.
 
 ${idleSection(results)}
 
 ## In-process framework dispatch (issue 6)
 
 The hello route among 100 registered routes (half static, half with one parameter), through the gateway's shared
-writer into a MemorySink, no socket (\`bench/src/dispatch-runner.ts\`), against the bare gateway app on the same route.
+writer into a MemorySink, no socket, against the bare gateway app on the same route: \`taskset -c 0 node --import tsx
+bench/src/dispatch-runner.ts RUN_MS ROUNDS\` (a warm-up per app, then rounds in rotating order; each figure the median).
 
 ${dispatchSection(results)}
 

@@ -11,6 +11,11 @@ export interface LoadOutcome {
   failures: FailedFigure[];
 }
 
+/** Shell-quotes what needs it, so the report's command lines can be pasted. */
+function commandLine(command: string, args: readonly string[]): string {
+  return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replaceAll("'", "'\\''")}'`)).join(" ");
+}
+
 function firstLines(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n").slice(0, 3).join(" / ");
@@ -22,8 +27,11 @@ export async function runLoadCases(cases: readonly LoadCase[], settings: Omit<Me
   const failures: FailedFigure[] = [];
   for (const loadCase of cases) {
     let server;
+    let serverCommand = "";
     try {
-      server = await startChildServer(await loadCase.spec(), tracker);
+      const spec = await loadCase.spec();
+      serverCommand = commandLine(spec.command, spec.args);
+      server = await startChildServer(spec, tracker);
     } catch (error) {
       log(`  ${loadCase.label}: did not start: ${firstLines(error)}`);
       for (const measurement of loadCase.measurements) failures.push({ section: measurement.section, server: measurement.server, variant: measurement.variant, reason: `did not start: ${firstLines(error)}` });
@@ -34,7 +42,7 @@ export async function runLoadCases(cases: readonly LoadCase[], settings: Omit<Me
         try {
           const figure = await measureLoad(
             { ...settings, loadCpus: loadCase.loadCpus },
-            { ...measurement, url: `${server.url}${measurement.path}`, pid: server.pid },
+            { ...measurement, url: `${server.url}${measurement.path}`, pid: server.pid, serverCommand },
           );
           figures.push(figure);
           log(`  ${measurement.section} ${measurement.server} ${measurement.variant}${measurement.pipelineDepth > 1 ? ` (pipelined ${measurement.pipelineDepth})` : ""}: ${Math.round(figure.requestsPerSecond)} req/s, p99 ${figure.latencyP99Ms.toFixed(2)} ms`);
