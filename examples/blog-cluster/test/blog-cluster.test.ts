@@ -1,8 +1,8 @@
 // The guestbook on real servers over 127.0.0.1: static CSS and image, the page, POST/redirect/GET, refusals, persistence.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getOnNewConnection } from "@patchbay/conformance";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BLOG_SERVERS, type RunningBlog } from "./fixtures/blog-servers.js";
 
@@ -12,22 +12,6 @@ function postForm(url: string, fields: Record<string, string>): Promise<Response
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields).toString(),
     redirect: "manual",
-  });
-}
-
-/** GET over a new connection (no keep-alive pool), so a pre-fork server hands it to a worker afresh. */
-function getOnNewConnection(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const clientRequest = request(url, { agent: false, timeout: 10_000 }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve(body));
-      response.on("error", reject);
-    });
-    clientRequest.on("timeout", () => clientRequest.destroy(new Error(`GET ${url} timed out`)));
-    clientRequest.on("error", reject);
-    clientRequest.end();
   });
 }
 

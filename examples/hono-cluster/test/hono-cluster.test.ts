@@ -1,10 +1,10 @@
 // The Hono app on the real patchbay-cluster bin (two workers) over 127.0.0.1: pages, JSON, streaming, 404, workers.
-import { request } from "node:http";
+import { getOnNewConnection, type ServerProcess } from "@patchbay/conformance";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STREAM_LINES } from "../src/hono-app.js";
-import { startCluster, type ClusterProcess } from "./fixtures/cluster-process.js";
+import { startCluster } from "./fixtures/cluster-process.js";
 
-let cluster: ClusterProcess;
+let cluster: ServerProcess;
 
 beforeAll(async () => {
   cluster = await startCluster(2);
@@ -13,22 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.close();
 }, 15_000);
-
-/** GET over a new connection (no keep-alive pool), so the arbiter hands each request to a worker afresh. */
-function getOnNewConnection(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const clientRequest = request(url, { agent: false, timeout: 10_000 }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve(body));
-      response.on("error", reject);
-    });
-    clientRequest.on("timeout", () => clientRequest.destroy(new Error(`GET ${url} timed out`)));
-    clientRequest.on("error", reject);
-    clientRequest.end();
-  });
-}
 
 describe("hono-cluster on server-cluster", () => {
   it("serves Hono's HTML home page", async () => {
@@ -78,7 +62,7 @@ describe("hono-cluster on server-cluster", () => {
   it("is answered by the worker processes, not by the arbiter", async () => {
     const pids = new Set<number>();
     for (let index = 0; index < 6; index++) pids.add((JSON.parse(await getOnNewConnection(`${cluster.url}/api/process`)) as { pid: number }).pid);
-    const workers = cluster.workerPids();
+    const workers = cluster.childPids();
     expect(workers).toHaveLength(2);
     for (const pid of pids) expect(workers).toContain(pid);
   });

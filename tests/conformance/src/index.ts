@@ -15,3 +15,10 @@ export { startTestServer, destroyTestServers, TEST_GRACEFUL_MS } from "./test-se
 export type { TestServer } from "./test-server.js";
 export { createDeferred } from "./deferred.js";
 export type { Deferred } from "./deferred.js";
+
+// Server processes and their builds (for tests that run a server's real bin)
+export { startServerProcess } from "./start-server-process.js";
+export type { ServerProcess, ServerProcessOptions } from "./start-server-process.js";
+export { buildWorkspaceDependencies } from "./build-workspace-dependencies.js";
+export type { BuildWorkspaceDependenciesOptions } from "./build-workspace-dependencies.js";
+export { getOnNewConnection } from "./get-on-new-connection.js";
