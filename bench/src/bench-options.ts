@@ -45,7 +45,7 @@ export interface BenchOptions {
 }
 
 const QUICK_SECONDS = { warmup: 1, run: 1 } as const;
-const FULL_SECONDS = { warmup: 2, run: 5 } as const;
+const FULL_SECONDS = { warmup: 2, run: 4 } as const;
 const RUNS_PER_FIGURE = 3;
 const LOAD_CONNECTIONS = 64;
 const PIPELINE_DEPTH = 16;
@@ -57,11 +57,12 @@ const FULL_IDLE_CONNECTIONS = 10_000;
 const QUICK_IDLE_CONNECTIONS = 1_000;
 const FULL_IDLE_OPEN_BUDGET_MS = 60_000;
 const QUICK_IDLE_OPEN_BUDGET_MS = 10_000;
-const FULL_DISPATCH_RUN_MS = 2_000;
-const QUICK_DISPATCH_RUN_MS = 300;
-// In-process runs are short and sensitive to GC timing: more rounds than the load figures' 3.
-const FULL_DISPATCH_RUNS = 5;
-const QUICK_DISPATCH_RUNS = 3;
+// In-process runs are disturbed by GC and by other work on the machine in bursts: many short rounds, interleaved
+// across the apps, and the median of them, hold steadier than three long runs.
+const FULL_DISPATCH_RUN_MS = 500;
+const QUICK_DISPATCH_RUN_MS = 200;
+const FULL_DISPATCH_RUNS = 15;
+const QUICK_DISPATCH_RUNS = 7;
 
 function parseSections(value: string | undefined): Set<SectionName> {
   if (value === undefined) return new Set(SECTION_NAMES);

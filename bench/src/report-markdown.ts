@@ -115,7 +115,7 @@ export function renderReport(results: BenchResults): string {
 Started ${results.startedAt.toISOString()}, finished ${results.finishedAt.toISOString()}.
 Every figure is the median of ${results.runsPerFigure} runs of ${results.runSeconds} s after a ${results.warmupSeconds} s warm-up that is thrown
 away, with ${results.connections} connections; every ratio is to plain node:http measured in this same run.
-A figure whose runs spread by more than ${NOISY_SPREAD_PERCENT} % of the median is marked "noisy": treat its ratios with care.
+A figure whose runs spread by more than ${NOISY_SPREAD_PERCENT} % of the median (interquartile range from 5 runs on) is marked "noisy": treat its ratios with care.
 Absolute figures drift from machine to machine (and with whatever else the machine runs); ratios hold better.
 
 ## Machine
