@@ -17,6 +17,7 @@ import type { QueryValues } from "./format-query.js";
 import { MountTable } from "./mount-table.js";
 import { RouteResponse } from "./route-response.js";
 import { Router } from "./router.js";
+import type { RouteMatch } from "./router.js";
 import { toRouteResponse } from "./to-route-response.js";
 import type { RouteResult } from "./to-route-response.js";
 
@@ -209,28 +210,15 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     }
     const pathInfo = environ.PATH_INFO;
     const path = pathInfo === "" ? "/" : pathInfo;
-    const method = environ.REQUEST_METHOD;
-    const match = this.#router.match(method, path);
+    const match = this.#router.match(environ.REQUEST_METHOD, path);
     const request = new RouteRequest(environ, path, match.kind === "found" ? match.params : NO_PARAMS, this);
     let response: MaybePromise<RouteResponse>;
     try {
-      response = andThen(this.#runBeforeHooks(request, 0), (early): MaybePromise<RouteResponse> => {
-        let result: MaybePromise<RouteResult>;
-        if (early !== undefined) result = early;
-        else if (match.kind === "found") result = match.handler(request);
-        else if (match.kind === "not-found") {
-          // With no error handler to see it, answer without building an Error: capturing a stack costs microseconds.
-          if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(404), 0);
-          throw new HttpError(404);
-        } else {
-          const allowHeaders: HeaderList = [["Allow", match.allowed.join(", ")]];
-          // RFC 9110 §9.3.7: OPTIONS describes the resource; §15.5.6: a 405 must list what is allowed.
-          if (method === "OPTIONS") result = new RouteResponse("", { status: 204, headers: allowHeaders });
-          else if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(405, "", allowHeaders), 0);
-          else throw new HttpError(405, undefined, { headers: allowHeaders });
-        }
-        return andThen(result, (value) => this.#runAfterHooks(request, toRouteResponse(value), 0));
-      });
+      // No before hooks (the common case): dispatch directly, without a continuation closure per request.
+      response =
+        this.#beforeHooks.length === 0
+          ? this.#dispatch(request, match, undefined)
+          : andThen(this.#runBeforeHooks(request, 0), (early) => this.#dispatch(request, match, early));
     } catch (error) {
       response = this.#respondToError(request, error);
     }
@@ -241,6 +229,27 @@ export class RouteApp extends CallableApplication implements RequestSettings {
       );
     }
     return this.#send(request, response, startResponse);
+  }
+
+  /** After the before hooks: the early result if one answered, else the route's handler, 404 or 405; then the after hooks. */
+  #dispatch(request: RouteRequest, match: RouteMatch<RouteHandler>, early: RouteResult | undefined): MaybePromise<RouteResponse> {
+    let result: MaybePromise<RouteResult>;
+    if (early !== undefined) result = early;
+    else if (match.kind === "found") result = match.handler(request);
+    else if (match.kind === "not-found") {
+      // With no error handler to see it, answer without building an Error: capturing a stack costs microseconds.
+      if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(404), 0);
+      throw new HttpError(404);
+    } else {
+      const allowHeaders: HeaderList = [["Allow", match.allowed.join(", ")]];
+      // RFC 9110 §9.3.7: OPTIONS describes the resource; §15.5.6: a 405 must list what is allowed.
+      if (request.method === "OPTIONS") result = new RouteResponse("", { status: 204, headers: allowHeaders });
+      else if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(405, "", allowHeaders), 0);
+      else throw new HttpError(405, undefined, { headers: allowHeaders });
+    }
+    // A sync handler's result goes straight on: no closure, promise or microtask turn for it.
+    if (isPromise(result)) return result.then((value) => this.#runAfterHooks(request, toRouteResponse(value), 0));
+    return this.#runAfterHooks(request, toRouteResponse(result), 0);
   }
 
   #runBeforeHooks(request: RouteRequest, from: number): MaybePromise<RouteResult | undefined> {

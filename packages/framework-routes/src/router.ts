@@ -8,9 +8,13 @@ export type RouteMatch<Handler> =
   | { readonly kind: "method-not-allowed"; readonly allowed: readonly string[] }
   | { readonly kind: "not-found" };
 
+type FoundMatch<Handler> = Extract<RouteMatch<Handler>, { kind: "found" }>;
+
 interface RouteEntry<Handler> {
   readonly pattern: CompiledPathPattern;
   readonly handlers: Map<string, Handler>;
+  /** Static entries only: the match result per method, built once, so a static hit allocates nothing. */
+  readonly found: Map<string, FoundMatch<Handler>>;
 }
 
 const NOT_FOUND: RouteMatch<never> = { kind: "not-found" };
@@ -32,7 +36,7 @@ export class Router<Handler> {
   add(method: string, pattern: CompiledPathPattern, handler: Handler): void {
     let entry = this.#entries.get(pattern.source);
     if (entry === undefined) {
-      entry = { pattern, handlers: new Map() };
+      entry = { pattern, handlers: new Map(), found: new Map() };
       this.#entries.set(pattern.source, entry);
       if (pattern.staticPath !== undefined) this.#static.set(pattern.staticPath, entry);
       else {
@@ -44,6 +48,7 @@ export class Router<Handler> {
       throw new RouteError("ERR_ROUTE_DUPLICATE_ROUTE", `${method} ${pattern.source} already has a handler`);
     }
     entry.handlers.set(method, handler);
+    if (pattern.staticPath !== undefined) entry.found.set(method, { kind: "found", handler, params: NO_PARAMS });
   }
 
   /** Finds the handler for `method` on `path`. */
@@ -51,8 +56,9 @@ export class Router<Handler> {
     let pathExists = false;
     const staticEntry = this.#static.get(path);
     if (staticEntry !== undefined) {
-      const handler = pickHandler(staticEntry, method);
-      if (handler !== undefined) return { kind: "found", handler, params: NO_PARAMS };
+      // Shared, prebuilt result: saves allocating a match object per request (results are read-only).
+      const found = staticEntry.found.get(method) ?? (method === "HEAD" ? staticEntry.found.get("GET") : undefined);
+      if (found !== undefined) return found;
       pathExists = true;
     }
     for (const entry of this.#candidates(path)) {

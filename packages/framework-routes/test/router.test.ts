@@ -91,4 +91,14 @@ describe("Router", () => {
     expect(router.match("GET", "/dynamic42/9")).toMatchObject({ handler: 142, params: { id: 9 } });
     expect(router.match("GET", "/dynamic42/x")).toEqual({ kind: "not-found" });
   });
+
+  test("a static hit returns one shared, prebuilt result per method (nothing allocated per request)", () => {
+    const router = routerWith([
+      ["GET", "/a", "get-a"],
+      ["POST", "/a", "post-a"],
+    ]);
+    expect(router.match("GET", "/a")).toBe(router.match("GET", "/a"));
+    expect(router.match("HEAD", "/a")).toBe(router.match("GET", "/a"));
+    expect(router.match("POST", "/a")).toEqual({ kind: "found", handler: "post-a", params: {} });
+  });
 });
