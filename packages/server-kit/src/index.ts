@@ -52,3 +52,4 @@ export type { AccessLogOptions, ClosableAccessLog } from "./access-log.js";
 export { compileAccessLogFormat, DEFAULT_ACCESS_LOG_FORMAT } from "./access-log-format.js";
 export type { AccessLogFormatter } from "./access-log-format.js";
 export { EnvironAccessRecord } from "./environ-access-record.js";
+export { createLoggerErrorStream } from "./logger-error-stream.js";

@@ -21,6 +21,7 @@ test("the runtime exports of @patchbay/server-kit", async () => {
       "ServerKitError",
       "compileAccessLogFormat",
       "createLogger",
+      "createLoggerErrorStream",
       "demoApplication",
       "formatHelp",
       "formatLogTime",

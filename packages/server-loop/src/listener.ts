@@ -12,11 +12,12 @@ import {
   statusOfError,
   type Application,
   type Environ,
+  type ErrorStream,
   type InputStream,
   type InputStreamOptions,
   type RunApplicationOptions,
 } from "@patchbay/gateway";
-import { EnvironAccessRecord, type ServerOptions } from "@patchbay/server-kit";
+import { createLoggerErrorStream, EnvironAccessRecord, type ServerOptions } from "@patchbay/server-kit";
 import { limitChunkedBody, type BodyLimitState } from "./request-body.js";
 import { ServerResponseSink } from "./server-response-sink.js";
 
@@ -72,12 +73,15 @@ export class RequestListener {
   readonly #context: LoopContext;
   readonly #address: ListenerAddress;
   readonly #onError: (message: string, error: unknown) => void;
+  /** `gateway.errors` of every request: the server's error log, shared (it keeps no per-request state). */
+  readonly #errors: ErrorStream;
 
   constructor(context: LoopContext, address: ListenerAddress) {
     this.#context = context;
     this.#address = address;
     const logger = context.options.logger;
     this.#onError = (message, error) => logger.error(message, error);
+    this.#errors = createLoggerErrorStream(logger);
   }
 
   /** node:http "request" listener. */
@@ -129,6 +133,7 @@ export class RequestListener {
         serverName: this.#address.serverName,
         serverPort: this.#address.serverPort,
         input: NO_BODY_INPUT,
+        errors: this.#errors,
         multiprocess: context.options.multiprocess,
       });
     } catch (error) {

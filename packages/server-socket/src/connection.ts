@@ -305,7 +305,7 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
     }
     let environ: Environ;
     try {
-      environ = createRequestEnviron(head, this.#peer, this.#address, options.multiprocess);
+      environ = createRequestEnviron(head, this.#peer, this.#address, this.#state.errors, options.multiprocess);
     } catch (error) {
       // A fixed detail: the gateway's message may quote the target, and nothing from the request is echoed.
       this.#refuse(statusOfError(error) ?? 400, "the request target cannot be decoded", undefined);

@@ -2,7 +2,7 @@
  * Builds the environ of one parsed request head, once, with the shared empty input (the connection swaps in a
  * body stream when the head announces one). No I/O; a target that cannot be decoded throws (status 400).
  */
-import { createEmptyInputStream, createEnviron, type Environ, type InputStream } from "@patchbay/gateway";
+import { createEmptyInputStream, createEnviron, type Environ, type ErrorStream, type InputStream } from "@patchbay/gateway";
 import type { RequestHead } from "./parser.js";
 import type { ListenerAddress } from "./server-state.js";
 
@@ -16,10 +16,10 @@ export interface PeerAddress {
 }
 
 /**
- * The environ for `head` arriving from `peer` at `address`. Throws the gateway's GatewayError (status 400)
- * for a request target whose path cannot be percent-decoded.
+ * The environ for `head` arriving from `peer` at `address`, with `errors` as its `gateway.errors`. Throws the
+ * gateway's GatewayError (status 400) for a request target whose path cannot be percent-decoded.
  */
-export function createRequestEnviron(head: RequestHead, peer: PeerAddress, address: ListenerAddress, multiprocess: boolean): Environ {
+export function createRequestEnviron(head: RequestHead, peer: PeerAddress, address: ListenerAddress, errors: ErrorStream, multiprocess: boolean): Environ {
   return createEnviron({
     method: head.method,
     target: head.target,
@@ -30,6 +30,7 @@ export function createRequestEnviron(head: RequestHead, peer: PeerAddress, addre
     serverName: address.serverName,
     serverPort: address.serverPort,
     input: NO_BODY_INPUT,
+    errors,
     multiprocess,
   });
 }

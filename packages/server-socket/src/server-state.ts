@@ -1,5 +1,5 @@
 /** What the server shares with each of its connections. Types only. */
-import type { Application } from "@patchbay/gateway";
+import type { Application, ErrorStream } from "@patchbay/gateway";
 import type { ServerOptions } from "@patchbay/server-kit";
 
 /** What every connection of one server shares. */
@@ -11,6 +11,8 @@ export interface ServerState {
   closing: boolean;
   /** Receives application and connection errors for the error log. */
   readonly onError: (message: string, error: unknown) => void;
+  /** `gateway.errors` of every request: the server's error log, shared (it keeps no per-request state). */
+  readonly errors: ErrorStream;
 }
 
 /** Where a connection arrived: SERVER_NAME and SERVER_PORT of its requests. */

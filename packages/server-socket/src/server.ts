@@ -4,7 +4,7 @@
  */
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import type { Application } from "@patchbay/gateway";
-import { listenOnBind, prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
+import { createLoggerErrorStream, listenOnBind, prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
 import { Connection, LINGER_MS } from "./connection.js";
 import { formatErrorResponse } from "./error-response.js";
 import { SocketError } from "./errors.js";
@@ -49,7 +49,13 @@ class SocketServer implements Server {
   constructor(app: Application, options: ServerOptions) {
     this.#options = options;
     const logger = options.logger;
-    this.#state = { app: prepareApplication(app, options), options, closing: false, onError: (message, error) => logger.error(message, error) };
+    this.#state = {
+      app: prepareApplication(app, options),
+      options,
+      closing: false,
+      onError: (message, error) => logger.error(message, error),
+      errors: createLoggerErrorStream(logger),
+    };
     this.#sweepIntervalMs = sweepIntervalFor(options);
   }
 

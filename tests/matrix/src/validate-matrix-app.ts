@@ -2,8 +2,12 @@
 import type { Application } from "@patchbay/gateway";
 import { validate } from "@patchbay/gateway";
 
-/** The start of each line the validator writes to `gateway.errors` for a broken MUST rule (its format: "patchbay validate: <side> violation: G-x.y: …"). */
-export const VIOLATION_LINE_PATTERN = /^patchbay validate: (?:application|server) violation: .*$/gm;
+/**
+ * Each line the validator writes to `gateway.errors` for a broken MUST rule ("patchbay validate: <side> violation: G-x.y: …"):
+ * bare where the matrix collects `gateway.errors` itself (in-process rows), or as an ERROR record of the
+ * worker's log ("[time] [pid] [ERROR] patchbay validate: …") where the server's logger writes it (the cluster row).
+ */
+export const VIOLATION_LINE_PATTERN = /^(?:\[[^\]\n]*\] \[\d+\] \[ERROR\] )?patchbay validate: (?:application|server) violation: .*$/gm;
 
 /** Lets the request go on after a violation: it is already in `gateway.errors`, where the matrix reads it back. */
 function continueAfterViolation(): void {}
