@@ -100,14 +100,27 @@ export class ResourceApp {
     return this;
   }
 
-  async #handle(environ: Environ, startResponse: StartResponse): Promise<Body> {
+  // Not async: when the responder and hooks return synchronously the body goes back as a plain array, so
+  // the writer takes its sync fast path (an async #handle cost a promise plus the writer's async path, ~0.5 µs).
+  #handle(environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
     try {
       const match = this.#router.find(environ.PATH_INFO);
       // No Error object for a plain miss: capturing a stack per 404 would make scanners expensive.
       if (match === undefined) return renderProblemDocument({ type: "about:blank", title: NOT_FOUND_TITLE, status: 404, detail: `no resource at ${environ.PATH_INFO || "/"}` }, [], startResponse);
       const request = new Request(environ, match.params, match.template, this.#settings);
       const response = new Response();
-      await dispatch(match.target, request, response, match.params);
+      const pending = dispatch(match.target, request, response, match.params);
+      if (pending !== undefined) return this.#finishAsync(pending, response, environ, startResponse);
+      return renderResponse(response, this.media, environ, startResponse);
+    } catch (error) {
+      return renderProblem(this.#toHTTPError(error, environ), startResponse);
+    }
+  }
+
+  /** The rest of #handle once an async hook or responder has settled. */
+  async #finishAsync(pending: Promise<void>, response: Response, environ: Environ, startResponse: StartResponse): Promise<Body> {
+    try {
+      await pending;
       return renderResponse(response, this.media, environ, startResponse);
     } catch (error) {
       return renderProblem(this.#toHTTPError(error, environ), startResponse);

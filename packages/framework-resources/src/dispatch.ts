@@ -1,6 +1,6 @@
 // Method dispatch for one route: compiles a resource's responders and hooks once, then runs them per request (405/OPTIONS/HEAD defaults).
 import { resolveHooks } from "./hooks.js";
-import type { MethodHooks, ResourceHooks } from "./hooks.js";
+import type { Hook, MethodHooks, ResourceHooks } from "./hooks.js";
 import { HTTPMethodNotAllowed } from "./http-errors.js";
 import type { Request } from "./request.js";
 import type { Responder } from "./resource.js";
@@ -55,28 +55,49 @@ function isPromise(value: unknown): value is Promise<unknown> {
  * Runs the responder for `request.method` with its hooks: before-hooks in order (stopping once
  * `response.complete` is set), the responder unless complete, then after-hooks. Without a responder,
  * OPTIONS answers 204 with Allow, and any other method throws HTTPMethodNotAllowed (405 with Allow).
- * Sync hooks and responders are not awaited.
+ * Returns undefined when every hook and the responder returned synchronously (errors are thrown), and a
+ * promise from the first one that returned a promise (errors then reject it).
  */
-export async function dispatch(compiled: CompiledResource, request: Request, response: Response, params: RouteParams): Promise<void> {
+export function dispatch(compiled: CompiledResource, request: Request, response: Response, params: RouteParams): Promise<void> | undefined {
   const entry = compiled.responders.get(request.method);
   if (entry === undefined) {
     if (request.method !== "OPTIONS") throw new HTTPMethodNotAllowed(compiled.allowedMethods);
     response.status = 204;
     response.setHeader("Allow", compiled.allowHeader);
-    return;
+    return undefined;
   }
-  const resource = compiled.resource;
+  // Sync all the way unless a step returns a promise: an async dispatch cost a promise and a microtask
+  // turn per request, and made the app async, which sent the writer down its slower async path.
+  return runSteps(entry, compiled.resource, request, response, params, 0);
+}
+
+/**
+ * Runs steps from `step` on: before-hooks are steps 0..b-1, the responder is step b, after-hooks follow.
+ * On the first promise, the rest runs once it settles.
+ */
+function runSteps(entry: CompiledResponder, resource: object, request: Request, response: Response, params: RouteParams, step: number): Promise<void> | undefined {
   const { before, after } = entry.hooks;
-  for (let index = 0; index < before.length && !response.complete; index++) {
-    const result = (before[index] as MethodHooks["before"][number])(request, response, resource, params);
-    if (isPromise(result)) await result;
+  const responderStep = before.length;
+  const lastStep = responderStep + after.length;
+  for (; step <= lastStep; step++) {
+    let result: void | Promise<void>;
+    if (step < responderStep) {
+      if (response.complete) {
+        step = responderStep; // skip the remaining before-hooks and the responder
+        continue;
+      }
+      result = (before[step] as Hook)(request, response, resource, params);
+    } else if (step === responderStep) {
+      if (response.complete) continue;
+      result = entry.responder.call(resource, request, response, params);
+    } else {
+      result = (after[step - responderStep - 1] as Hook)(request, response, resource, params);
+    }
+    if (isPromise(result)) {
+      const next = step + 1;
+      // Promise.resolve: a foreign thenable is adopted as `await` would; a native promise is used as is.
+      return Promise.resolve(result).then(() => runSteps(entry, resource, request, response, params, next));
+    }
   }
-  if (!response.complete) {
-    const result = entry.responder.call(resource, request, response, params);
-    if (isPromise(result)) await result;
-  }
-  for (let index = 0; index < after.length; index++) {
-    const result = (after[index] as MethodHooks["after"][number])(request, response, resource, params);
-    if (isPromise(result)) await result;
-  }
+  return undefined;
 }

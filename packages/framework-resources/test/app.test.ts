@@ -191,6 +191,25 @@ describe("routing and dispatch", () => {
     });
     expect((await call(app, { url: "/files/a%20b" })).text).toBe("a b");
   });
+
+  test("sync responders give the body straight back (no promise), async ones a promise; both answer the same", async () => {
+    const app = new ResourceApp()
+      .addRoute("/sync", { onGet: (_request: Request, response: Response) => void (response.text = "sync") })
+      .addRoute("/async", {
+        async onGet(_request: Request, response: Response) {
+          await Promise.resolve();
+          response.text = "async";
+        },
+      });
+    const environFor = async (url: string): Promise<Environ> => (await call(app, { url })).environ;
+    const startResponse = () => () => {};
+    expect(app.application(await environFor("/sync"), startResponse)).toEqual(["sync"]);
+    const pending = app.application(await environFor("/async"), startResponse);
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toEqual(["async"]);
+    expect((await call(app, { url: "/sync" })).text).toBe("sync");
+    expect((await call(app, { url: "/async" })).text).toBe("async");
+  });
 });
 
 describe("startup errors", () => {

@@ -31,7 +31,13 @@ describe("compileResource", () => {
 describe("dispatch", () => {
   test("a missing method throws HTTPMethodNotAllowed carrying the allowed methods", async () => {
     const compiled = compileResource({ onGet() {} }, []);
-    const error = await dispatch(compiled, await requestFor("PUT"), new Response(), {}).catch((caught: unknown) => caught);
+    const request = await requestFor("PUT");
+    let error: unknown;
+    try {
+      void dispatch(compiled, request, new Response(), {}); // thrown synchronously, not a rejection
+    } catch (caught) {
+      error = caught;
+    }
     expect(error).toBeInstanceOf(HTTPMethodNotAllowed);
     expect((error as HTTPMethodNotAllowed).allowedMethods).toEqual(["GET", "HEAD", "OPTIONS"]);
     expect((error as HTTPMethodNotAllowed).headers).toEqual([["Allow", "GET, HEAD, OPTIONS"]]);
@@ -44,9 +50,9 @@ describe("dispatch", () => {
     };
     const compiled = compileResource({ onGet: () => void log.push("responder") }, [{ before: [hook("before")], after: [hook("after")] }]);
     const running = dispatch(compiled, await requestFor("GET"), new Response(), {});
-    // Everything synchronous has run by the time dispatch returns its promise.
+    // Everything has run by the time dispatch returns, and with nothing async there is no promise at all.
     expect(log).toEqual(["before", "responder", "after"]);
-    await running;
+    expect(running).toBeUndefined();
   });
 
   test("an async responder is awaited before the after-hooks", async () => {
@@ -62,5 +68,35 @@ describe("dispatch", () => {
     );
     await dispatch(compiled, await requestFor("GET"), new Response(), {});
     expect(log).toEqual(["responder", "after"]);
+  });
+
+  test("after an async before-hook, the remaining steps run in order once it settles", async () => {
+    const log: string[] = [];
+    const slow: Hook = async () => {
+      await Promise.resolve();
+      log.push("slow before");
+    };
+    const compiled = compileResource({ onGet: () => void log.push("responder") }, [{ before: [slow, () => void log.push("before")], after: [() => void log.push("after")] }]);
+    const running = dispatch(compiled, await requestFor("GET"), new Response(), {});
+    expect(running).toBeInstanceOf(Promise);
+    expect(log).toEqual([]);
+    await running;
+    expect(log).toEqual(["slow before", "before", "responder", "after"]);
+  });
+
+  test("an async before-hook that completes the response skips the other before-hooks and the responder, not the after-hooks", async () => {
+    const log: string[] = [];
+    const complete: Hook = async (_request, response) => {
+      await Promise.resolve();
+      response.complete = true;
+    };
+    const compiled = compileResource({ onGet: () => void log.push("responder") }, [{ before: [complete, () => void log.push("before")], after: [() => void log.push("after")] }]);
+    await dispatch(compiled, await requestFor("GET"), new Response(), {});
+    expect(log).toEqual(["after"]);
+  });
+
+  test("a rejected async after-hook rejects the dispatch", async () => {
+    const compiled = compileResource({ onGet() {} }, [{ after: [() => Promise.reject(new Error("after failed"))] }]);
+    await expect(dispatch(compiled, await requestFor("GET"), new Response(), {})).rejects.toThrow("after failed");
   });
 });
