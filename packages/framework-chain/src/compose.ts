@@ -10,7 +10,11 @@ export type Step<Context> = (context: Context, next: Next) => unknown;
 /** A composed chain; `next` runs after the last step (default: nothing). */
 export type ComposedStep<Context> = (context: Context, next?: Next) => Promise<void>;
 
-const RESOLVED: Promise<void> = Promise.resolve();
+/**
+ * The promise a composed chain returns when every step finished synchronously. Callers may compare
+ * against it by identity to skip a microtask turn (the app then answers in the same call).
+ */
+export const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
  * Composes `steps` so that each one's `next()` runs the following one, and the last one's `next()`

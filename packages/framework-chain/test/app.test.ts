@@ -1,5 +1,5 @@
 // Tests for app.ts: the onion flow, app.application, the environ dump route, and the error boundary with its "error" hook.
-import type { Environ } from "@patchbay/gateway";
+import { createEmptyInputStream, createEnviron, type Environ, type StartResponse } from "@patchbay/gateway";
 import { describe, expect, test } from "vitest";
 import { ChainApp } from "../src/app.js";
 import type { Context } from "../src/context.js";
@@ -17,6 +17,21 @@ function environDump(ctx: Context): void {
     });
   ctx.type = "text";
   ctx.body = `${lines.join("\n")}\nHello world from a simple chain application!\n`;
+}
+
+/** A GET / environ built the way a server builds one. */
+function plainEnviron(): Environ {
+  return createEnviron({
+    method: "GET",
+    target: "/",
+    protocol: "HTTP/1.1",
+    rawHeaders: [],
+    remoteAddress: "127.0.0.1",
+    remotePort: 40_000,
+    serverName: "localhost",
+    serverPort: 80,
+    input: createEmptyInputStream(),
+  });
 }
 
 describe("ChainApp", () => {
@@ -74,6 +89,28 @@ describe("ChainApp", () => {
       ctx.body = "late";
     });
     expect((await send(app)).text).toBe("late");
+  });
+
+  test("a chain that finishes synchronously answers within the call; an async one through a promise", async () => {
+    const started: string[] = [];
+    const startResponse: StartResponse = (status) => {
+      started.push(status);
+      return () => undefined;
+    };
+    const syncApp = appWith((ctx) => {
+      ctx.body = "now";
+    });
+    const syncBody = syncApp.application(plainEnviron(), startResponse);
+    expect(syncBody).toEqual(["now"]);
+    expect(started).toEqual(["200 OK"]);
+    const asyncApp = appWith(async (ctx) => {
+      await Promise.resolve();
+      ctx.body = "later";
+    });
+    const asyncBody = asyncApp.application(plainEnviron(), startResponse);
+    expect(asyncBody).toBeInstanceOf(Promise);
+    expect(await asyncBody).toEqual(["later"]);
+    expect(started).toEqual(["200 OK", "200 OK"]);
   });
 
   test("use() and on() refuse what they cannot run", () => {
