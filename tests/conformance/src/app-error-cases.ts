@@ -1,6 +1,7 @@
 /**
  * Conformance cases: an application that fails. Before headers: a plain 500 without the stack, the error
  * logged, the server goes on. After headers: the connection is aborted, never a body that looks complete.
+ * What an application reports on `gateway.errors` reaches the server's logger.
  */
 import { describe, expect, it } from "vitest";
 import type { Application } from "@patchbay/gateway";
@@ -101,6 +102,28 @@ export function defineAppErrorCases(target: ServerConformanceTarget): void {
       } finally {
         connection.close();
       }
+    });
+
+    it("logs each line the app writes to gateway.errors as an error record of the server's logger", async () => {
+      const reportingApp: Application = (environ, startResponse) => {
+        const errors = environ["gateway.errors"];
+        errors.write(`conformance: cannot reach the cache for ${environ.PATH_INFO}\nconformance: falling back\n`);
+        // print-style: the text, then its newline in a write of its own.
+        errors.write("conformance: retrying later");
+        errors.write("\n");
+        errors.flush();
+        startResponse("200 OK", [["Content-Type", "text/plain"]]);
+        return ["ok"];
+      };
+      const server = await startTestServer(target, reportingApp);
+      const response = await fetch(server.url("/report"));
+      expect(await response.text()).toBe("ok");
+      const messages = server.logger.at("error").map((entry) => entry.message);
+      expect(messages.filter((message) => message.startsWith("conformance: "))).toEqual([
+        "conformance: cannot reach the cache for /report",
+        "conformance: falling back",
+        "conformance: retrying later",
+      ]);
     });
 
     it("makes fetch fail on a body aborted after headers", async () => {
