@@ -60,7 +60,7 @@ function toHeaderList(headers: RouteResponseInit["headers"], contentType: string
   // Fast path for a helper without init headers (`text("hi")`): one literal pair, no empty-array copy, no
   // Content-Type search and no unshift (that general path cost ~60 ns a response in the dispatch bench).
   if (headers === undefined) return contentType === undefined ? [] : [["Content-Type", contentType]];
-  const list: HeaderList = headers === undefined ? [] : Array.isArray(headers) ? headers.map(([name, value]) => [name, value]) : Object.entries(headers);
+  const list: HeaderList = Array.isArray(headers) ? headers.map(([name, value]) => [name, value]) : Object.entries(headers);
   if (contentType !== undefined && getHeader(list, "content-type") === undefined) list.unshift(["Content-Type", contentType]);
   return list;
 }

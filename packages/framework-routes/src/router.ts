@@ -15,6 +15,8 @@ interface RouteEntry<Handler> {
   readonly handlers: Map<string, Handler>;
   /** Static entries only: the match result per method, built once, so a static hit allocates nothing. */
   readonly found: Map<string, FoundMatch<Handler>>;
+  /** `found.get("GET")` kept in a field: most requests are GETs, and this skips a Map lookup for them. */
+  foundGet: FoundMatch<Handler> | undefined;
 }
 
 const NOT_FOUND: RouteMatch<never> = { kind: "not-found" };
@@ -36,7 +38,7 @@ export class Router<Handler> {
   add(method: string, pattern: CompiledPathPattern, handler: Handler): void {
     let entry = this.#entries.get(pattern.source);
     if (entry === undefined) {
-      entry = { pattern, handlers: new Map(), found: new Map() };
+      entry = { pattern, handlers: new Map(), found: new Map(), foundGet: undefined };
       this.#entries.set(pattern.source, entry);
       if (pattern.staticPath !== undefined) this.#static.set(pattern.staticPath, entry);
       else {
@@ -48,7 +50,11 @@ export class Router<Handler> {
       throw new RouteError("ERR_ROUTE_DUPLICATE_ROUTE", `${method} ${pattern.source} already has a handler`);
     }
     entry.handlers.set(method, handler);
-    if (pattern.staticPath !== undefined) entry.found.set(method, { kind: "found", handler, params: NO_PARAMS });
+    if (pattern.staticPath !== undefined) {
+      const found: FoundMatch<Handler> = { kind: "found", handler, params: NO_PARAMS };
+      entry.found.set(method, found);
+      if (method === "GET") entry.foundGet = found;
+    }
   }
 
   /** Finds the handler for `method` on `path`. */
@@ -57,7 +63,8 @@ export class Router<Handler> {
     const staticEntry = this.#static.get(path);
     if (staticEntry !== undefined) {
       // Shared, prebuilt result: saves allocating a match object per request (results are read-only).
-      const found = staticEntry.found.get(method) ?? (method === "HEAD" ? staticEntry.found.get("GET") : undefined);
+      // HEAD falls back to GET as in pickHandler.
+      const found = method === "GET" ? staticEntry.foundGet : (staticEntry.found.get(method) ?? (method === "HEAD" ? staticEntry.foundGet : undefined));
       if (found !== undefined) return found;
       pathExists = true;
     }
