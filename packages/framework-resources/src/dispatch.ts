@@ -1,5 +1,5 @@
 // Method dispatch for one route: compiles a resource's responders and hooks once, then runs them per request (405/OPTIONS/HEAD defaults).
-import { resolveHooks } from "./hooks.js";
+import { NO_HOOKS, resolveHooks } from "./hooks.js";
 import type { Hook, MethodHooks, ResourceHooks } from "./hooks.js";
 import { HTTPMethodNotAllowed } from "./http-errors.js";
 import type { Request } from "./request.js";
@@ -65,6 +65,12 @@ export function dispatch(compiled: CompiledResource, request: Request, response:
     response.status = 204;
     response.setHeader("Allow", compiled.allowHeader);
     return undefined;
+  }
+  if (entry.hooks === NO_HOOKS) {
+    // The common case, a route without hooks: call the responder directly (runSteps' loop cost ~0.05 µs).
+    if (response.complete) return undefined;
+    const result = entry.responder.call(compiled.resource, request, response, params);
+    return isPromise(result) ? (Promise.resolve(result) as Promise<void>) : undefined;
   }
   // Sync all the way unless a step returns a promise: an async dispatch cost a promise and a microtask
   // turn per request, and made the app async, which sent the writer down its slower async path.
