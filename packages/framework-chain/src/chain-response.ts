@@ -10,6 +10,8 @@ import { contentTypeFor, parseMediaType } from "./media-type.js";
 export type HeaderValue = string | number | readonly string[];
 
 interface StoredHeader {
+  /** The lower-cased name, the lookup key. */
+  readonly key: string;
   name: string;
   value: string | string[];
 }
@@ -26,12 +28,27 @@ function checkHeader(name: string, value: string): void {
   if (name.length === 6 && name.toLowerCase() === "status") throw new InvalidHeaderError("a Status header is not allowed; set ctx.status instead");
 }
 
+/**
+ * Sets Content-Type when no Content-Type is set, skipping the checks of `set()`: for respond.ts's
+ * defaults only, which are constant valid values (not exported from the package).
+ */
+export let setDefaultContentType: (response: ChainResponse, contentType: string) => void;
+
 /** The response a chain is building. Created by the app once per request. */
 export class ChainResponse {
   #status = DEFAULT_STATUS;
   #explicitStatus = false;
   #body: unknown = undefined;
-  readonly #headers = new Map<string, StoredHeader>();
+  // An array searched linearly, not a Map: responses carry a handful of headers, and an empty array is
+  // far cheaper to create per request than a Map and faster to search at this size.
+  readonly #headers: StoredHeader[] = [];
+
+  static {
+    // unchecked: the three regex/set checks of checkHeader cost ~60 ns per response for a constant value.
+    setDefaultContentType = (response, contentType) => {
+      if (response.#find("content-type") === undefined) response.#headers.push({ key: "content-type", name: "Content-Type", value: contentType });
+    };
+  }
 
   /** The status code; 404 until a body or status is set, 200 once a body is set, 204 for a null body. */
   get status(): number {
@@ -84,47 +101,61 @@ export class ChainResponse {
     else stored = value.slice();
     if (typeof stored === "string") checkHeader(name, stored);
     else for (const item of stored) checkHeader(name, item);
-    this.#headers.set(name.toLowerCase(), { name, value: stored });
+    const key = name.toLowerCase();
+    const existing = this.#find(key);
+    // Replacing keeps the header's place, as Map.set did: the list stays in first-set order.
+    if (existing === undefined) this.#headers.push({ key, name, value: stored });
+    else {
+      existing.name = name;
+      existing.value = stored;
+    }
   }
 
   /** Adds a value to a response header, keeping those already set (e.g. a second Set-Cookie). */
   append(name: string, value: string): void {
     checkHeader(name, value);
     const key = name.toLowerCase();
-    const existing = this.#headers.get(key);
-    if (existing === undefined) this.#headers.set(key, { name, value });
+    const existing = this.#find(key);
+    if (existing === undefined) this.#headers.push({ key, name, value });
     else if (typeof existing.value === "string") existing.value = [existing.value, value];
     else existing.value.push(value);
   }
 
   /** A response header's value (several values joined with ", "), or undefined. */
   get(name: string): string | undefined {
-    const stored = this.#headers.get(name.toLowerCase());
+    const stored = this.#find(name.toLowerCase());
     if (stored === undefined) return undefined;
     return typeof stored.value === "string" ? stored.value : stored.value.join(", ");
   }
 
   /** True when the response header is set. */
   has(name: string): boolean {
-    return this.#headers.has(name.toLowerCase());
+    return this.#find(name.toLowerCase()) !== undefined;
   }
 
   /** Removes a response header. */
   remove(name: string): void {
-    this.#headers.delete(name.toLowerCase());
+    const key = name.toLowerCase();
+    const headers = this.#headers;
+    for (let index = 0; index < headers.length; index++) {
+      if ((headers[index] as StoredHeader).key === key) {
+        headers.splice(index, 1);
+        return;
+      }
+    }
   }
 
   /** A snapshot of the response headers: lower-case names, several values joined with ", ". */
   get headers(): Readonly<Record<string, string>> {
     const headers = Object.create(null) as Record<string, string>;
-    for (const [key, { value }] of this.#headers) headers[key] = typeof value === "string" ? value : value.join(", ");
+    for (const { key, value } of this.#headers) headers[key] = typeof value === "string" ? value : value.join(", ");
     return headers;
   }
 
   /** The headers as a gateway header list, one pair per value, in the order they were first set. */
   toHeaderList(): HeaderList {
     const list: HeaderList = [];
-    for (const { name, value } of this.#headers.values()) {
+    for (const { name, value } of this.#headers) {
       if (typeof value === "string") list.push([name, value]);
       else for (const item of value) list.push([name, item]);
     }
@@ -136,6 +167,16 @@ export class ChainResponse {
     this.#status = DEFAULT_STATUS;
     this.#explicitStatus = false;
     this.#body = undefined;
-    this.#headers.clear();
+    this.#headers.length = 0;
+  }
+
+  /** The stored header with lower-case name `key`, or undefined. */
+  #find(key: string): StoredHeader | undefined {
+    const headers = this.#headers;
+    for (let index = 0; index < headers.length; index++) {
+      const stored = headers[index] as StoredHeader;
+      if (stored.key === key) return stored;
+    }
+    return undefined;
   }
 }

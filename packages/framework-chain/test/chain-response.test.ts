@@ -39,6 +39,19 @@ describe("ChainResponse", () => {
     expect(response.has("x-b")).toBe(false);
   });
 
+  test("a header removed and set again moves to the end; replacing keeps its place", () => {
+    const response = new ChainResponse();
+    response.set("A", "1");
+    response.set("B", "2");
+    response.set("C", "3");
+    response.remove("a");
+    response.set("a", "4");
+    response.set("B", "5");
+    expect(response.toHeaderList()).toEqual([["B", "5"], ["C", "3"], ["a", "4"]]);
+    response.remove("nothing");
+    expect(response.toHeaderList()).toHaveLength(3);
+  });
+
   test("headers is a lower-case snapshot", () => {
     const response = new ChainResponse();
     response.set("X-Multi", ["a", "b"]);

@@ -16,6 +16,24 @@ describe("respond: body kinds and their defaults", () => {
     expect(html.header("content-type")).toBe("text/html; charset=utf-8");
   });
 
+  test("the html default looks past any leading whitespace, Unicode spaces included", async () => {
+    const cases: [string, string][] = [
+      ["<p>", "text/html"],
+      ["\n\t <p>", "text/html"],
+      ["\u00a0\u3000<p>", "text/html"],
+      ["", "text/plain"],
+      ["a <b>", "text/plain"],
+      ["é<b>", "text/plain"],
+      ["\u00a0a<b>", "text/plain"],
+    ];
+    for (const [body, type] of cases) {
+      const response = await send(appWith((ctx) => {
+        ctx.body = body;
+      }));
+      expect([body, response.header("content-type")]).toEqual([body, `${type}; charset=utf-8`]);
+    }
+  });
+
   test("a string is sent as UTF-8 with its byte length", async () => {
     const response = await send(appWith((ctx) => {
       ctx.body = "héllo €";
