@@ -33,8 +33,6 @@ function encodeLocation(url: string): string {
 export class Context<State = DefaultState> {
   /** The gateway environ of this request. */
   readonly environ: Environ;
-  /** The request (method, path, query, headers, body, stream…). */
-  readonly request: ChainRequest;
   /** The response being built (status, headers, body, type). */
   readonly response: ChainResponse;
   /** Free space for middleware to pass values downstream (e.g. the authenticated user). Starts empty. */
@@ -43,13 +41,21 @@ export class Context<State = DefaultState> {
   params: Readonly<Record<string, string>> = NO_PARAMS;
   /** The pattern of the route that matched ("/users/:id"), for logs; undefined until a route matches. */
   matchedRoute: string | undefined = undefined;
-  #cookies: Cookies | undefined;
+  #cookies: Cookies | undefined = undefined;
+  #request: ChainRequest | undefined = undefined;
 
   constructor(environ: Environ) {
     this.environ = environ;
-    this.request = new ChainRequest(environ);
     this.response = new ChainResponse();
     this.state = {} as State;
+  }
+
+  /** The request (method, path, query, headers, body, stream…); created on first use, then the same object. */
+  get request(): ChainRequest {
+    // lazy: the ctx shortcuts read the environ directly, so a route that never touches ctx.request
+    // skips one allocation per request (~15 ns with its share of GC).
+    this.#request ??= new ChainRequest(this.environ);
+    return this.#request;
   }
 
   /** Request cookies and Set-Cookie; created on first use. */

@@ -157,7 +157,8 @@ export class Router<State = DefaultState> {
       const tree = table.trees.get(context.method) ?? table.anyMethod;
       if (tree === undefined) return next();
       const values = this.#values;
-      values.length = 0;
+      // Only after a parameter match: setting length on an empty array still cost ~10 ns.
+      if (values.length !== 0) values.length = 0;
       const entry = tree.match(context.path, values);
       if (entry === undefined) return next();
       if (values.length > 0) context.params = toParams(entry.paramNames, values);

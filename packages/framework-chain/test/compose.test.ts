@@ -1,6 +1,6 @@
 // Tests for compose.ts: onion order, errors, and the next()-called-twice guard.
 import { describe, expect, test } from "vitest";
-import { compose, type Step } from "../src/compose.js";
+import { compose, RESOLVED, type Next, type Step } from "../src/compose.js";
 import { GatewayError } from "@patchbay/gateway";
 
 describe("compose", () => {
@@ -81,6 +81,17 @@ describe("compose", () => {
       ran = true;
     });
     expect(ran).toBe(true);
+  });
+
+  test("one step and several behave alike: an outer next() that throws rejects; sync steps settle at once", async () => {
+    const throwingNext = (): Promise<void> => {
+      throw new Error("outer");
+    };
+    for (const steps of [[(_context: object, next: Next) => next()], [(_context: object, next: Next) => next(), (_context: object, next: Next) => next()]]) {
+      const run = compose<object>(steps);
+      await expect(run({}, throwingNext)).rejects.toThrow("outer");
+      expect(run({})).toBe(RESOLVED);
+    }
   });
 
   test("refuses a step that is not a function", () => {

@@ -30,6 +30,16 @@ describe("Context shortcuts", () => {
     expect(ctx.headers["x-trace"]).toBe("t1");
   });
 
+  test("ctx.request is one object per context, built from its environ", () => {
+    const environ = environFor("/x");
+    const ctx = new Context(environ);
+    expect(ctx.request).toBe(ctx.request);
+    expect(ctx.request.environ).toBe(environ);
+    ctx.request.body = { parsed: true };
+    expect(ctx.request.body).toEqual({ parsed: true });
+    expect(new Context(environ).request).not.toBe(ctx.request);
+  });
+
   test("response shortcuts write ctx.response", () => {
     const ctx = new Context(environFor("/"));
     ctx.status = 201;
