@@ -56,8 +56,11 @@ export class CompiledPathPattern {
   readonly source: string;
   /** The whole path when the pattern has no parameters (routers look these up in a Map); else undefined. */
   readonly staticPath: string | undefined;
-  /** The first path segment when it is literal (routers bucket on it); else undefined. */
-  readonly firstSegment: string | undefined;
+  /**
+   * The literal text before the first parameter, up to and including its last "/" ("/api/users/" for
+   * "/api/users/<id>", "/" for "/file-<n>"): every path the pattern matches starts with it (routers index on it).
+   */
+  readonly literalDirectory: string;
   /** Parameter names in order. */
   readonly paramNames: readonly string[];
   readonly #regex: RegExp | undefined;
@@ -76,8 +79,7 @@ export class CompiledPathPattern {
     // Every "<" starts a parameter (the compiler refused any other), so the literal prefix ends at the first one.
     const open = source.indexOf("<");
     const prefix = open === -1 ? source : source.slice(0, open);
-    const secondSlash = prefix.indexOf("/", 1);
-    this.firstSegment = secondSlash === -1 ? (params.length === 0 ? prefix.slice(1) : undefined) : prefix.slice(1, secondSlash);
+    this.literalDirectory = prefix.slice(0, prefix.lastIndexOf("/") + 1);
   }
 
   /** Matches a decoded path; returns the converted parameters, or undefined for no match. */

@@ -1,5 +1,6 @@
 // Matches a method and a decoded path to a registered handler and its params; pure, no request or response knowledge.
 import { RouteError } from "./errors.js";
+import { DirectoryIndex } from "./directory-index.js";
 import type { CompiledPathPattern } from "./path-pattern.js";
 
 /** What a lookup found: a handler, a path that exists for other methods (405), or nothing (404). */
@@ -12,6 +13,10 @@ type FoundMatch<Handler> = Extract<RouteMatch<Handler>, { kind: "found" }>;
 
 interface RouteEntry<Handler> {
   readonly pattern: CompiledPathPattern;
+  /** The pattern's literal directory (DirectoryIndex key). */
+  readonly directory: string;
+  /** Registration position of the pattern. */
+  readonly order: number;
   readonly handlers: Map<string, Handler>;
   /** Static entries only: the match result per method, built once, so a static hit allocates nothing. */
   readonly found: Map<string, FoundMatch<Handler>>;
@@ -23,28 +28,23 @@ const NOT_FOUND: RouteMatch<never> = { kind: "not-found" };
 const NO_PARAMS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 /**
- * A method + path router. Static paths are one Map lookup; dynamic patterns are bucketed by their literal
- * first segment, so a request only tries the patterns that can match it, in registration order.
+ * A method + path router. Static paths are one Map lookup; dynamic patterns are indexed by their literal
+ * directory (DirectoryIndex), so a request only tries the patterns that can match it, in registration order.
  * A static route wins over a dynamic one for the same path. HEAD falls back to the GET handler.
  */
 export class Router<Handler> {
   readonly #entries = new Map<string, RouteEntry<Handler>>();
   readonly #static = new Map<string, RouteEntry<Handler>>();
-  readonly #dynamic: RouteEntry<Handler>[] = [];
-  #buckets = new Map<string, RouteEntry<Handler>[]>();
-  #wildcard: RouteEntry<Handler>[] = [];
+  readonly #dynamic = new DirectoryIndex<RouteEntry<Handler>>();
 
   /** Registers `handler` for `method` (already upper-case) on `pattern`; a second handler for the same pair throws. */
   add(method: string, pattern: CompiledPathPattern, handler: Handler): void {
     let entry = this.#entries.get(pattern.source);
     if (entry === undefined) {
-      entry = { pattern, handlers: new Map(), found: new Map(), foundGet: undefined };
+      entry = { pattern, directory: pattern.literalDirectory, order: this.#entries.size, handlers: new Map(), found: new Map(), foundGet: undefined };
       this.#entries.set(pattern.source, entry);
       if (pattern.staticPath !== undefined) this.#static.set(pattern.staticPath, entry);
-      else {
-        this.#dynamic.push(entry);
-        this.#rebuildBuckets();
-      }
+      else this.#dynamic.add(entry);
     }
     if (entry.handlers.has(method)) {
       throw new RouteError("ERR_ROUTE_DUPLICATE_ROUTE", `${method} ${pattern.source} already has a handler`);
@@ -68,7 +68,7 @@ export class Router<Handler> {
       if (found !== undefined) return found;
       pathExists = true;
     }
-    for (const entry of this.#candidates(path)) {
+    for (const entry of this.#dynamic.candidates(path)) {
       const params = entry.pattern.match(path);
       if (params === undefined) continue;
       const handler = pickHandler(entry, method);
@@ -86,7 +86,7 @@ export class Router<Handler> {
     const methods = new Set<string>();
     const staticEntry = this.#static.get(path);
     if (staticEntry !== undefined) for (const method of staticEntry.handlers.keys()) methods.add(method);
-    for (const entry of this.#candidates(path)) {
+    for (const entry of this.#dynamic.candidates(path)) {
       if (entry.pattern.match(path) === undefined) continue;
       for (const method of entry.handlers.keys()) methods.add(method);
     }
@@ -94,30 +94,6 @@ export class Router<Handler> {
     if (methods.has("GET")) methods.add("HEAD");
     methods.add("OPTIONS");
     return [...methods].sort();
-  }
-
-  /** The dynamic entries that may match `path`: its first segment's bucket, else the wildcard list. */
-  #candidates(path: string): readonly RouteEntry<Handler>[] {
-    if (this.#buckets.size === 0) return this.#wildcard;
-    const end = path.indexOf("/", 1);
-    return this.#buckets.get(end === -1 ? path.slice(1) : path.slice(1, end)) ?? this.#wildcard;
-  }
-
-  /** Registration-time only: each bucket holds its own entries and the wildcard ones, in registration order. */
-  #rebuildBuckets(): void {
-    const wildcard = this.#dynamic.filter((entry) => entry.pattern.firstSegment === undefined);
-    const buckets = new Map<string, RouteEntry<Handler>[]>();
-    for (const entry of this.#dynamic) {
-      const segment = entry.pattern.firstSegment;
-      if (segment !== undefined && !buckets.has(segment)) {
-        buckets.set(
-          segment,
-          this.#dynamic.filter((candidate) => candidate.pattern.firstSegment === segment || candidate.pattern.firstSegment === undefined),
-        );
-      }
-    }
-    this.#buckets = buckets;
-    this.#wildcard = wildcard;
   }
 }
 

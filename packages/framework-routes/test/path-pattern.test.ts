@@ -57,11 +57,13 @@ describe("compilePathPattern: matching", () => {
     expect(pattern.match("/even/5")).toBeUndefined();
   });
 
-  test("firstSegment is the literal first segment, or undefined when it holds a parameter", () => {
-    expect(compile("/users/<id>").firstSegment).toBe("users");
-    expect(compile("/users").firstSegment).toBe("users");
-    expect(compile("/<id>").firstSegment).toBeUndefined();
-    expect(compile("/user<id>/x").firstSegment).toBeUndefined();
+  test("literalDirectory is the literal text up to the last \"/\" before the first parameter", () => {
+    expect(compile("/users/<id>").literalDirectory).toBe("/users/");
+    expect(compile("/api/v1/users/<id>/posts").literalDirectory).toBe("/api/v1/users/");
+    expect(compile("/users").literalDirectory).toBe("/");
+    expect(compile("/<id>").literalDirectory).toBe("/");
+    expect(compile("/user<id>/x").literalDirectory).toBe("/");
+    expect(compile("/files/img-<n:int>.png").literalDirectory).toBe("/files/");
   });
 });
 
