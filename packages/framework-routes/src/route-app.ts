@@ -212,44 +212,73 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     const path = pathInfo === "" ? "/" : pathInfo;
     const match = this.#router.match(environ.REQUEST_METHOD, path);
     const request = new RouteRequest(environ, path, match.kind === "found" ? match.params : NO_PARAMS, this);
-    let response: MaybePromise<RouteResponse>;
+    // No before hooks (the common case): dispatch directly, without a continuation closure per request.
+    if (this.#beforeHooks.length === 0) return this.#dispatch(request, match, undefined, startResponse);
+    let early: MaybePromise<RouteResult | undefined>;
     try {
-      // No before hooks (the common case): dispatch directly, without a continuation closure per request.
-      response =
-        this.#beforeHooks.length === 0
-          ? this.#dispatch(request, match, undefined)
-          : andThen(this.#runBeforeHooks(request, 0), (early) => this.#dispatch(request, match, early));
+      early = this.#runBeforeHooks(request, 0);
     } catch (error) {
-      response = this.#respondToError(request, error);
+      return this.#answerError(request, error, startResponse);
     }
-    if (isPromise(response)) {
-      return response.then(
-        (value) => this.#send(request, value, startResponse),
-        (error: unknown) => andThen(this.#respondToError(request, error), (value) => this.#send(request, value, startResponse)),
-      );
-    }
-    return this.#send(request, response, startResponse);
+    if (!isPromise(early)) return this.#dispatch(request, match, early, startResponse);
+    return early.then(
+      (value) => this.#dispatch(request, match, value, startResponse),
+      (error: unknown) => this.#answerError(request, error, startResponse),
+    );
   }
 
-  /** After the before hooks: the early result if one answered, else the route's handler, 404 or 405; then the after hooks. */
-  #dispatch(request: RouteRequest, match: RouteMatch<RouteHandler>, early: RouteResult | undefined): MaybePromise<RouteResponse> {
+  /** After the before hooks: runs the handler (unless a hook answered) and sends its response; never throws. */
+  #dispatch(request: RouteRequest, match: RouteMatch<RouteHandler>, early: RouteResult | undefined, startResponse: StartResponse): MaybePromise<Body> {
     let result: MaybePromise<RouteResult>;
-    if (early !== undefined) result = early;
-    else if (match.kind === "found") result = match.handler(request);
-    else if (match.kind === "not-found") {
-      // With no error handler to see it, answer without building an Error: capturing a stack costs microseconds.
-      if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(404), 0);
-      throw new HttpError(404);
-    } else {
-      const allowHeaders: HeaderList = [["Allow", match.allowed.join(", ")]];
-      // RFC 9110 §9.3.7: OPTIONS describes the resource; §15.5.6: a 405 must list what is allowed.
-      if (request.method === "OPTIONS") result = new RouteResponse("", { status: 204, headers: allowHeaders });
-      else if (this.#errorHandlers.isEmpty) return this.#runAfterHooks(request, errorResponse(405, "", allowHeaders), 0);
-      else throw new HttpError(405, undefined, { headers: allowHeaders });
+    try {
+      result = early !== undefined ? early : this.#routeResult(request, match);
+    } catch (error) {
+      return this.#answerError(request, error, startResponse);
     }
-    // A sync handler's result goes straight on: no closure, promise or microtask turn for it.
-    if (isPromise(result)) return result.then((value) => this.#runAfterHooks(request, toRouteResponse(value), 0));
-    return this.#runAfterHooks(request, toRouteResponse(result), 0);
+    // A sync handler's result goes straight on: no closure, promise or microtask turn for it. An async one
+    // settles into one then() that converts, runs the after hooks and sends (one promise, not two).
+    if (isPromise(result)) {
+      return result.then(
+        (value) => this.#complete(request, value, startResponse),
+        (error: unknown) => this.#answerError(request, error, startResponse),
+      );
+    }
+    return this.#complete(request, result, startResponse);
+  }
+
+  /** The handler's result for a found route; a 404 or 405 (a response, or a thrown HttpError when error handlers may see it). */
+  #routeResult(request: RouteRequest, match: RouteMatch<RouteHandler>): MaybePromise<RouteResult> {
+    if (match.kind === "found") return match.handler(request);
+    if (match.kind === "not-found") {
+      // With no error handler to see it, answer without building an Error: capturing a stack costs microseconds.
+      if (this.#errorHandlers.isEmpty) return errorResponse(404);
+      throw new HttpError(404);
+    }
+    const allowHeaders: HeaderList = [["Allow", match.allowed.join(", ")]];
+    // RFC 9110 §9.3.7: OPTIONS describes the resource; §15.5.6: a 405 must list what is allowed.
+    if (request.method === "OPTIONS") return new RouteResponse("", { status: 204, headers: allowHeaders });
+    if (this.#errorHandlers.isEmpty) return errorResponse(405, "", allowHeaders);
+    throw new HttpError(405, undefined, { headers: allowHeaders });
+  }
+
+  /** Converts a result, runs the after hooks and sends the response; errors go through the error handlers. Never throws. */
+  #complete(request: RouteRequest, result: RouteResult, startResponse: StartResponse): MaybePromise<Body> {
+    let response: MaybePromise<RouteResponse>;
+    try {
+      response = this.#runAfterHooks(request, toRouteResponse(result), 0);
+    } catch (error) {
+      return this.#answerError(request, error, startResponse);
+    }
+    if (!isPromise(response)) return this.#send(request, response, startResponse);
+    return response.then(
+      (value) => this.#send(request, value, startResponse),
+      (error: unknown) => this.#answerError(request, error, startResponse),
+    );
+  }
+
+  /** Answers with the response for `error` (error handlers, after hooks); never throws. */
+  #answerError(request: RouteRequest, error: unknown, startResponse: StartResponse): MaybePromise<Body> {
+    return andThen(this.#respondToError(request, error), (response) => this.#send(request, response, startResponse));
   }
 
   #runBeforeHooks(request: RouteRequest, from: number): MaybePromise<RouteResult | undefined> {
