@@ -165,6 +165,9 @@ ${staticSection(results)}
 
 ## server-cluster scaling
 
+server-cluster with its default engine (server-loop's, \`--engine loop\`) in each worker, the bare app; the arbiter
+and the workers share the CPUs listed under Machine.
+
 ${clusterSection(results)}
 
 ## Idle keep-alive connections
