@@ -35,19 +35,28 @@ export class Context<State = DefaultState> {
   readonly environ: Environ;
   /** The response being built (status, headers, body, type). */
   readonly response: ChainResponse;
-  /** Free space for middleware to pass values downstream (e.g. the authenticated user). Starts empty. */
-  state: State;
   /** Route parameters set by a Router ("/users/:id" → { id }); empty until a route matches. */
   params: Readonly<Record<string, string>> = NO_PARAMS;
   /** The pattern of the route that matched ("/users/:id"), for logs; undefined until a route matches. */
   matchedRoute: string | undefined = undefined;
   #cookies: Cookies | undefined = undefined;
   #request: ChainRequest | undefined = undefined;
+  #state: State | undefined = undefined;
 
   constructor(environ: Environ) {
     this.environ = environ;
     this.response = new ChainResponse();
-    this.state = {} as State;
+  }
+
+  /** Free space for middleware to pass values downstream (e.g. the authenticated user). Starts empty. */
+  get state(): State {
+    // lazy: most requests never touch ctx.state; the empty object cost an allocation each.
+    this.#state ??= {} as State;
+    return this.#state;
+  }
+
+  set state(value: State) {
+    this.#state = value;
   }
 
   /** The request (method, path, query, headers, body, stream…); created on first use, then the same object. */

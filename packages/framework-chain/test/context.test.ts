@@ -66,6 +66,15 @@ describe("Context shortcuts", () => {
     expect(ctx.params).toEqual({});
     expect(ctx.matchedRoute).toBeUndefined();
   });
+
+  test("state keeps what middleware put there, and may be replaced", () => {
+    const ctx = new Context<{ user?: string }>(environFor("/"));
+    ctx.state.user = "ada";
+    expect(ctx.state).toEqual({ user: "ada" });
+    const replacement = { user: "grace" };
+    ctx.state = replacement;
+    expect(ctx.state).toBe(replacement);
+  });
 });
 
 describe("ctx.throw and ctx.assert", () => {
