@@ -46,6 +46,16 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
   process.on("SIGHUP", () => {});
 
   let accessLog: ClosableAccessLog | null = null;
+  let stop: ((gracefulMs: number) => Promise<void>) | undefined;
+  // A stop that arrives while the app still loads is kept (the quickest wins) and carried out once booted;
+  // ignoring it left a booting worker running until the primary's SIGKILL, a whole graceful period later.
+  let stopAfterBootMs: number | undefined;
+  channel.on("message", (message) => {
+    if (!isPrimaryMessage(message)) return;
+    if (message.type !== "stop") accessLog?.reopen();
+    else if (stop !== undefined) void stop(message.gracefulMs);
+    else stopAfterBootMs = Math.min(stopAfterBootMs ?? message.gracefulMs, message.gracefulMs);
+  });
   try {
     let app: Application;
     const serverInput = { ...config.server };
@@ -79,7 +89,7 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
 
   const running = server;
   let stopping: Promise<void> | undefined;
-  const stop = (gracefulMs: number): Promise<void> => {
+  stop = (gracefulMs: number): Promise<void> => {
     stopping ??= (async () => {
       if (gracefulMs === 0) {
         await running.destroy();
@@ -94,11 +104,8 @@ export async function runWorker(config: WorkerConfig, channel: WorkerChannel = p
     })();
     return stopping;
   };
-  process.on("SIGTERM", () => void stop(config.server.timeouts?.gracefulMs ?? DEFAULT_TIMEOUTS.gracefulMs));
+  const stopNow = stop;
+  process.on("SIGTERM", () => void stopNow(config.server.timeouts?.gracefulMs ?? DEFAULT_TIMEOUTS.gracefulMs));
   process.on("SIGUSR1", () => accessLog?.reopen());
-  channel.on("message", (message) => {
-    if (!isPrimaryMessage(message)) return;
-    if (message.type === "stop") void stop(message.gracefulMs);
-    else accessLog?.reopen();
-  });
+  if (stopAfterBootMs !== undefined) void stop(stopAfterBootMs);
 }

@@ -10,6 +10,8 @@ export const BIN_PATH = fileURLToPath(new URL("../bin/patchbay-cluster.js", impo
 export const FIXTURE_APP = fileURLToPath(new URL("./fixtures/app.ts", import.meta.url));
 /** An app whose worker exits shortly after it starts. */
 export const CRASHING_APP = fileURLToPath(new URL("./fixtures/crashes.ts", import.meta.url));
+/** An app whose workers after the first take 3 s to load. */
+export const SLOW_BOOT_APP = fileURLToPath(new URL("./fixtures/slow-boot.ts", import.meta.url));
 /** A module that throws while it is imported. */
 export const THROWING_APP = fileURLToPath(new URL("./fixtures/throws.ts", import.meta.url));
 

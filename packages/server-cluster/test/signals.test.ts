@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Logger } from "@patchbay/server-kit";
 import { installSignalHandlers, SIGNAL_TABLE, type ArbiterActions } from "../src/signals.js";
-import { FIXTURE_APP, get, killSpawned, servingPids, spawnCluster, waitForLog, waitForStats } from "./cluster-process.js";
+import { FIXTURE_APP, get, killSpawned, servingPids, SLOW_BOOT_APP, spawnCluster, waitForLog, waitForStats } from "./cluster-process.js";
 import { runLoad } from "./load.js";
 
 afterAll(killSpawned);
@@ -72,6 +72,14 @@ describe("signals on a real cluster", { timeout: 30_000 }, () => {
     expect(floor.restarts).toBe(0);
     cluster.child.kill("SIGTERM");
     expect((await cluster.exited).code).toBe(0);
+  });
+
+  it("TERM while a worker still boots stops it once booted, not after the graceful timeout", async () => {
+    const cluster = await spawnCluster(["--bind", "127.0.0.1:0", "--workers", "2", "--graceful-timeout", "20", SLOW_BOOT_APP]);
+    cluster.child.kill("SIGTERM");
+    const outcome = await Promise.race([cluster.exited, new Promise((resolve) => setTimeout(() => resolve("still running"), 12_000))]);
+    expect(outcome).toEqual({ code: 0, signal: null });
+    expect(cluster.log()).not.toMatch(/did not stop in time/);
   });
 
   it("USR1 makes every worker reopen its access log", async () => {
