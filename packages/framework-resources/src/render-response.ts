@@ -29,6 +29,18 @@ export function statusLine(status: number): string {
   return line;
 }
 
+/**
+ * Whether the list has a Content-Type (any case). Used instead of response.contentType, whose
+ * lower-casing of the name it looks for showed up as ~2% of a hello request in the profile.
+ */
+function hasContentType(headers: HeaderList): boolean {
+  for (let index = 0; index < headers.length; index++) {
+    const name = (headers[index] as [string, string])[0];
+    if (name.length === 12 && name.toLowerCase() === "content-type") return true;
+  }
+  return false;
+}
+
 function chooseMediaHandler(response: Response, media: MediaHandlers, environ: Environ): MediaHandler {
   const contentType = response.contentType;
   if (contentType !== undefined) {
@@ -86,7 +98,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
   const headers = response.headers as HeaderList;
   // A constant, valid header with no Content-Type to replace: pushed as is, since setHeader's name/value
   // regexes, hop-by-hop check and replace loop cost ~0.1 µs per response.
-  if (defaultType !== undefined && response.contentType === undefined) headers.push(["Content-Type", defaultType]);
+  if (defaultType !== undefined && !hasContentType(headers)) headers.push(["Content-Type", defaultType]);
   startResponse(status === 200 ? OK_STATUS_LINE : statusLine(status), headers);
   return body;
 }
