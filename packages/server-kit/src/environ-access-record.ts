@@ -38,7 +38,9 @@ export class EnvironAccessRecord implements AccessRecord {
     this.protocol = environ.SERVER_PROTOCOL;
     this.status = outcome.status;
     this.bytesSent = outcome.bytesSent;
-    this.startedAt = performance.timeOrigin + startedAt;
+    // Wall clock, counted back from now: timeOrigin + startedAt drifts from Date.now() (the monotonic clock
+    // does not follow clock adjustments) and could even stamp a request a little in the future.
+    this.startedAt = Date.now() - (finishedAt - startedAt);
     this.durationMicros = (finishedAt - startedAt) * 1000;
   }
 
