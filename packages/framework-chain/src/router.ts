@@ -2,7 +2,8 @@
  * Router: method + path dispatch as chain middleware (koa-router's API), with nested routers and
  * prefixes flattened into one route table per method, built once and rebuilt only after a change.
  */
-import type { ChainMiddleware, DefaultState } from "./context.js";
+import { RESOLVED } from "./compose.js";
+import type { ChainMiddleware, Context, DefaultState } from "./context.js";
 import { InvalidOptionError } from "./errors.js";
 import { compilePathPattern, joinPattern, normalizePrefix } from "./path-pattern.js";
 import { ANY_METHOD, buildRouteTable, ROUTER_ALL_METHODS, type FlatRoute, type RouteTable } from "./route-table.js";
@@ -173,23 +174,35 @@ export class Router<State = DefaultState> {
    * 501; any other method with 405 and Allow (RFC 9110 §15.5.6). Mount it after routes().
    */
   allowedMethods(): ChainMiddleware<State> {
-    return async (context, next) => {
-      await next();
-      const response = context.response;
-      if (response.body !== undefined || response.status !== 404) return;
-      const allow = this.#allowFor(context.path);
-      if (allow === undefined) return;
-      const method = context.method;
-      if (method === "OPTIONS") {
-        response.set("Allow", allow);
-        response.status = 204;
-      } else if (!STANDARD_METHODS.has(method) && !this.#knowsMethod(method)) {
-        response.status = 501;
-      } else {
-        response.set("Allow", allow);
-        response.status = 405;
+    return (context, next) => {
+      const done = next();
+      // sync: when the rest of the chain finished synchronously, answer now and hand back the shared
+      // resolved promise, so the app answers in the same call; the async function it replaces cost a
+      // promise and two microtask turns on every request the router did not answer.
+      if (done === RESOLVED) {
+        this.#answerUnrouted(context);
+        return RESOLVED;
       }
+      return Promise.resolve(done).then(() => this.#answerUnrouted(context));
     };
+  }
+
+  /** allowedMethods()'s work once the chain is done: 204/405/501 for a known path left unanswered. */
+  #answerUnrouted(context: Context<State>): void {
+    const response = context.response;
+    if (response.body !== undefined || response.status !== 404) return;
+    const allow = this.#allowFor(context.path);
+    if (allow === undefined) return;
+    const method = context.method;
+    if (method === "OPTIONS") {
+      response.set("Allow", allow);
+      response.status = 204;
+    } else if (!STANDARD_METHODS.has(method) && !this.#knowsMethod(method)) {
+      response.status = 501;
+    } else {
+      response.set("Allow", allow);
+      response.status = 405;
+    }
   }
 
   /** The Allow value for `path` (methods with a matching route, plus OPTIONS), or undefined when no route matches. */

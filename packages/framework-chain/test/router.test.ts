@@ -247,6 +247,32 @@ describe("allowedMethods", () => {
   });
 });
 
+describe("allowedMethods with sync and async downstream middleware", () => {
+  const router = new Router().get("/items", echoRoute);
+
+  test("answers 405 whether the rest of the chain finished at once or later", async () => {
+    const sync = new ChainApp().use(router.allowedMethods()).use(router.routes());
+    const later = new ChainApp().use(router.allowedMethods()).use(async (_ctx, next) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await next();
+    }).use(router.routes());
+    for (const app of [sync, later]) {
+      const response = await send(app, { method: "PUT", url: "/items", headers: { "Content-Length": "0" } });
+      expect([response.status, response.header("allow")]).toEqual([405, "GET, HEAD, OPTIONS"]);
+    }
+  });
+
+  test("lets a downstream error, sync or async, reach the error boundary", async () => {
+    const syncFailure = new ChainApp().use(router.allowedMethods()).use((ctx) => ctx.throw(418, "sync teapot"));
+    const asyncFailure = new ChainApp().use(router.allowedMethods()).use(async (ctx) => {
+      await Promise.resolve();
+      ctx.throw(418, "async teapot");
+    });
+    expect((await send(syncFailure, { url: "/items" })).text).toBe("sync teapot");
+    expect((await send(asyncFailure, { url: "/items" })).text).toBe("async teapot");
+  });
+});
+
 describe("registration errors", () => {
   test("bad patterns, methods and middleware fail at registration", () => {
     const router = new Router();
