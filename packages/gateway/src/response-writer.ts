@@ -200,12 +200,15 @@ class ResponseRun {
     return this.#sink.write(bytes);
   }
 
-  /** Sends one body chunk, deferring the head until the first non-empty one. */
-  async sendChunk(chunk: Chunk): Promise<void> {
+  /**
+   * Sends one body chunk, deferring the head until the first non-empty one. Returns a promise only when
+   * the sink asked for a drain, so a body the socket keeps up with costs no promise per chunk.
+   */
+  sendChunk(chunk: Chunk): Promise<void> | undefined {
     const bytes = toBytes(chunk);
-    if (bytes.length === 0) return;
+    if (bytes.length === 0) return undefined;
     if (!this.#headSent) this.#sendHead(undefined);
-    if (!this.#sendBytes(bytes)) await this.#sink.drain();
+    return this.#sendBytes(bytes) ? undefined : this.#sink.drain();
   }
 
   /** Sends a whole body known in advance (an array): one head with Content-Length, then the chunks. */
@@ -295,6 +298,18 @@ async function closeBody(body: Body | undefined, options: RunApplicationOptions)
   }
 }
 
+/** closeBody without a promise when close() is absent or synchronous (the common case for an array body). */
+function closeBodyEagerly(body: Body, options: RunApplicationOptions): Promise<void> | undefined {
+  if (typeof body.close !== "function") return undefined;
+  try {
+    const closed = body.close();
+    if (isPromise(closed)) return closed.then(undefined, (error: unknown) => options.onError?.("error closing the response body", error));
+  } catch (error) {
+    options.onError?.("error closing the response body", error);
+  }
+  return undefined;
+}
+
 /** Iterates the body into the response; returns early when the client goes away. */
 async function streamBody(run: ResponseRun, body: Body, sink: ResponseSink, suppress: boolean): Promise<void> {
   if (Array.isArray(body)) {
@@ -304,15 +319,47 @@ async function streamBody(run: ResponseRun, body: Body, sink: ResponseSink, supp
   const asyncIterable = (body as AsyncIterable<Chunk>)[Symbol.asyncIterator];
   if (typeof asyncIterable === "function") {
     for await (const chunk of body as AsyncIterable<Chunk>) {
-      await run.sendChunk(chunk);
+      const drained = run.sendChunk(chunk);
+      if (drained !== undefined) await drained;
       // A bodyless response needs only its head; no point producing the rest.
       if (sink.clientGone || (suppress && run.headSent)) return;
     }
     return;
   }
+  // A sync iterable is only awaited when the sink wants a drain: microtask turns would let no I/O in anyway.
   for (const chunk of body as Iterable<Chunk>) {
-    await run.sendChunk(chunk);
+    const drained = run.sendChunk(chunk);
+    if (drained !== undefined) await drained;
     if (sink.clientGone || (suppress && run.headSent)) return;
+  }
+}
+
+/** The outcome once the body has been written in full. */
+function completeRun(run: ResponseRun, sink: ResponseSink): ResponseOutcome {
+  if (sink.clientGone) return run.clientGoneOutcome();
+  if (!run.hasStarted) throw new GatewayError("ERR_GATEWAY_NO_START_RESPONSE", "the application returned without calling startResponse");
+  return run.finish();
+}
+
+/** The outcome when the application, its body or the writer failed. */
+function failRun(run: ResponseRun, sink: ResponseSink, error: unknown): ResponseOutcome {
+  if (sink.clientGone) return run.clientGoneOutcome();
+  if (run.headSent) return run.abort(error instanceof Error ? error : new Error(String(error)));
+  return run.sendError(error);
+}
+
+/** The general path: an async app, or a body that is iterated (and may need drains). */
+async function runToCompletion(run: ResponseRun, returned: Body | Promise<Body>, sink: ResponseSink, options: RunApplicationOptions): Promise<ResponseOutcome> {
+  let body: Body | undefined;
+  try {
+    body = isPromise(returned) ? await returned : returned;
+    assertIterableBody(body);
+    await streamBody(run, body, sink, options.method === "HEAD");
+    return completeRun(run, sink);
+  } catch (error) {
+    return failRun(run, sink, error);
+  } finally {
+    await closeBody(body, options);
   }
 }
 
@@ -320,22 +367,34 @@ async function streamBody(run: ResponseRun, body: Body, sink: ResponseSink, supp
  * Runs `app` for one request and writes its response into `sink`.
  * Resolves once the response is complete or aborted; never rejects for an application error.
  */
-export async function runApplication(app: Application, environ: Environ, sink: ResponseSink, options: RunApplicationOptions): Promise<ResponseOutcome> {
+export function runApplication(app: Application, environ: Environ, sink: ResponseSink, options: RunApplicationOptions): Promise<ResponseOutcome> {
   const run = new ResponseRun(sink, options);
-  let body: Body | undefined;
+  let returned: Body | Promise<Body>;
   try {
-    const returned = app(environ, run.startResponse);
-    body = isPromise(returned) ? await returned : returned;
-    assertIterableBody(body);
-    await streamBody(run, body, sink, options.method === "HEAD");
-    if (sink.clientGone) return run.clientGoneOutcome();
-    if (!run.hasStarted) throw new GatewayError("ERR_GATEWAY_NO_START_RESPONSE", "the application returned without calling startResponse");
-    return run.finish();
+    returned = app(environ, run.startResponse);
   } catch (error) {
-    if (sink.clientGone) return run.clientGoneOutcome();
-    if (run.headSent) return run.abort(error instanceof Error ? error : new Error(String(error)));
-    return run.sendError(error);
-  } finally {
-    await closeBody(body, options);
+    // Nothing to close: the app returned no body.
+    try {
+      return Promise.resolve(failRun(run, sink, error));
+    } catch (failure) {
+      return Promise.reject(failure as Error);
+    }
   }
+  if (!Array.isArray(returned)) return runToCompletion(run, returned, sink, options);
+  // Fast path, a sync app with an array body (the common case): the whole response is written here,
+  // with no async function, await or microtask turn in between (they cost ~0.3 µs per request).
+  const body = returned as Body & readonly Chunk[];
+  let outcome: ResponseOutcome;
+  try {
+    run.sendWhole(body);
+    outcome = completeRun(run, sink);
+  } catch (error) {
+    try {
+      outcome = failRun(run, sink, error);
+    } catch (failure) {
+      return closeBody(body, options).then(() => Promise.reject(failure as Error));
+    }
+  }
+  const closed = closeBodyEagerly(body, options);
+  return closed === undefined ? Promise.resolve(outcome) : closed.then(() => outcome);
 }
