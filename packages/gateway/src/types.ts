@@ -50,7 +50,7 @@ export interface FileWrapperOptions {
   start?: number;
   /** Last byte to send, inclusive (default: end of file). */
   end?: number;
-  /** Read size in bytes (default 64 KiB). */
+  /** Read size in bytes (default 256 KiB). */
   blockSize?: number;
 }
 

@@ -47,9 +47,9 @@ export interface StaticOptions {
   statCacheMs?: number;
   /** Most paths whose lookup result is kept (hits and misses). Default 1024. */
   statCacheMaxEntries?: number;
-  /** Files up to this size are kept in memory and sent in one write. Default 65536 (64 KiB). */
+  /** Files up to this size are kept in memory and sent in one write. Default 1048576 (1 MiB). */
   memoryCacheMaxFileBytes?: number;
-  /** Total bytes of file content kept in memory. Default 8388608 (8 MiB); 0 disables the content cache. */
+  /** Total bytes of file content kept in memory. Default 33554432 (32 MiB); 0 disables the content cache. */
   memoryCacheMaxBytes?: number;
 }
 
@@ -86,10 +86,14 @@ export const DEFAULT_INDEX_FILES: readonly string[] = ["index.html"];
 export const STAT_CACHE_MS = 1000;
 /** Default `statCacheMaxEntries`. */
 export const STAT_CACHE_MAX_ENTRIES = 1024;
-/** Default `memoryCacheMaxFileBytes`. */
-export const MEMORY_CACHE_MAX_FILE_BYTES = 64 * 1024;
-/** Default `memoryCacheMaxBytes`. */
-export const MEMORY_CACHE_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * Default `memoryCacheMaxFileBytes`. Up to 1 MiB a file is sent from one shared Buffer in one write: a
+ * streamed 1 MiB file cost ~700 µs of CPU per request (open, 16 reads of 64 KiB, close, 16 awaited
+ * writes) against ~200 µs from memory; the bytes are shared by every response, never copied per request.
+ */
+export const MEMORY_CACHE_MAX_FILE_BYTES = 1024 * 1024;
+/** Default `memoryCacheMaxBytes`: room for 32 files of the largest cached size. */
+export const MEMORY_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
 function invalid(message: string): StaticError {
   return new StaticError("ERR_STATIC_INVALID_OPTION", `serveStatic: ${message}`);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { callApp, type CallAppRequest, type CallAppResult } from "../../src/call-app.js";
 import { fileWrapper } from "../../src/file-wrapper.js";
 import { serveStatic } from "../../src/static/serve-static.js";
-import type { StaticOptions } from "../../src/static/static-options.js";
+import { MEMORY_CACHE_MAX_FILE_BYTES, type StaticOptions } from "../../src/static/static-options.js";
 import type { Application, Body, Environ, FileWrapper, HeaderList } from "../../src/types.js";
 import { assertBodyClosed } from "../../src/validate/assert-body-closed.js";
 import { validate } from "../../src/validate/validate.js";
@@ -14,7 +14,8 @@ import { validate } from "../../src/validate/validate.js";
 const FIXED_MTIME = new Date("2024-01-02T03:04:05.678Z");
 const FIXED_HTTP_DATE = "Tue, 02 Jan 2024 03:04:05 GMT";
 const OUTSIDE_SECRET = "TOP-SECRET-OUTSIDE";
-const BIG_FILE_BYTES = 200 * 1024;
+// Just over the content cache's file limit: streamed from disk, never held in memory.
+const BIG_FILE_BYTES = MEMORY_CACHE_MAX_FILE_BYTES + 8 * 1024;
 
 let base = "";
 let root = "";

@@ -24,8 +24,8 @@ test("applies the documented defaults", () => {
     lastModified: true,
     statCacheMs: 1000,
     statCacheMaxEntries: 1024,
-    memoryCacheMaxFileBytes: 65536,
-    memoryCacheMaxBytes: 8388608,
+    memoryCacheMaxFileBytes: 1048576,
+    memoryCacheMaxBytes: 33554432,
   });
   expect(resolved.areas).toEqual([{ prefix: "", directory: resolve(base, "a") }]);
 });
