@@ -30,33 +30,32 @@ export function statusLine(status: number): string {
 }
 
 /**
- * Whether the list has a Content-Type (any case). Used instead of response.contentType, whose
- * lower-casing of the name it looks for showed up as ~2% of a hello request in the profile.
+ * The first Content-Type in the list (any case), or undefined. Used instead of response.contentType,
+ * whose lower-casing of the name it looks for showed up as ~2% of a hello request in the profile.
  */
-function hasContentType(headers: HeaderList): boolean {
+function contentTypeIn(headers: HeaderList): string | undefined {
   for (let index = 0; index < headers.length; index++) {
-    const name = (headers[index] as [string, string])[0];
-    if (name.length === 12 && name.toLowerCase() === "content-type") return true;
+    const header = headers[index] as [string, string];
+    if (header[0].length === 12 && header[0].toLowerCase() === "content-type") return header[1];
   }
-  return false;
+  return undefined;
 }
 
-function chooseMediaHandler(response: Response, media: MediaHandlers, environ: Environ): MediaHandler {
-  const contentType = response.contentType;
-  if (contentType !== undefined) {
-    const match = media.forContentType(contentType);
-    if (match === undefined) throw new ResourceError("ERR_RESOURCE_NO_MEDIA_HANDLER", `response.media is set with Content-Type ${contentType}, which has no media handler`, { status: 500 });
-    return match.handler;
-  }
+/** The handler for a Content-Type the responder set itself; a 500 when none is registered. */
+function handlerForContentType(contentType: string, media: MediaHandlers): MediaHandler {
+  const match = media.forContentType(contentType);
+  if (match === undefined) throw new ResourceError("ERR_RESOURCE_NO_MEDIA_HANDLER", `response.media is set with Content-Type ${contentType}, which has no media handler`, { status: 500 });
+  return match.handler;
+}
+
+/** The registered type the request's Accept prefers; HTTPNotAcceptable (406) when there is none. */
+function negotiatedType(media: MediaHandlers, environ: Environ): string {
   const accept = environ.HTTP_ACCEPT;
   const chosen = media.negotiate(accept);
   if (chosen === undefined) {
     throw new HTTPNotAcceptable({ detail: `cannot answer in any type the Accept header allows (${accept ?? ""}); available: ${media.types.join(", ")}`, extensions: { available: media.types } });
   }
-  response.setHeader("Content-Type", chosen);
-  // RFC 9110 §12.5.5: the representation depends on Accept, so caches must key on it.
-  if (media.types.length > 1) response.appendHeader("Vary", "Accept");
-  return media.get(chosen) as MediaHandler;
+  return chosen;
 }
 
 /**
@@ -71,6 +70,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new ResourceError("ERR_RESOURCE_INVALID_STATUS", `response.status must be an integer from 200 to 599, got ${String(status)}`, { status: 500 });
   }
+  const headers = response.headers as HeaderList;
   let body: Body;
   let defaultType: string | undefined;
   switch (response.bodyKind) {
@@ -86,8 +86,20 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
       defaultType = BYTES_CONTENT_TYPE;
       break;
     case "media": {
-      const handler = chooseMediaHandler(response, media, environ);
-      body = [handler.serialize(response.media, response.contentType as string)];
+      let contentType = contentTypeIn(headers);
+      let handler: MediaHandler;
+      if (contentType !== undefined) {
+        handler = handlerForContentType(contentType, media);
+      } else {
+        contentType = negotiatedType(media, environ);
+        handler = media.get(contentType) as MediaHandler;
+        // Pushed as is rather than through setHeader: a registered type and a constant are valid header
+        // values and there is no Content-Type to replace (the checks cost ~0.05 µs per JSON response).
+        headers.push(["Content-Type", contentType]);
+        // RFC 9110 §12.5.5: the representation depends on Accept, so caches must key on it.
+        if (media.types.length > 1) headers.push(["Vary", "Accept"]);
+      }
+      body = [handler.serialize(response.media, contentType)];
       break;
     }
     case "stream":
@@ -95,10 +107,9 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
       defaultType = BYTES_CONTENT_TYPE;
       break;
   }
-  const headers = response.headers as HeaderList;
   // A constant, valid header with no Content-Type to replace: pushed as is, since setHeader's name/value
   // regexes, hop-by-hop check and replace loop cost ~0.1 µs per response.
-  if (defaultType !== undefined && !hasContentType(headers)) headers.push(["Content-Type", defaultType]);
+  if (defaultType !== undefined && contentTypeIn(headers) === undefined) headers.push(["Content-Type", defaultType]);
   startResponse(status === 200 ? OK_STATUS_LINE : statusLine(status), headers);
   return body;
 }

@@ -25,6 +25,19 @@ describe("Response headers", () => {
     expect(response.headers).toEqual([]);
   });
 
+  test("a name that passed once is still refused with a bad value, and bad names stay refused every time", () => {
+    const response = new Response();
+    response.setHeader("X-Checked", "ok");
+    expect(() => response.setHeader("X-Checked", "a\nb")).toThrow(/CR, LF/);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(() => response.setHeader("Bad Name", "1")).toThrow(/not a token/);
+      expect(() => response.setHeader("Keep-Alive", "timeout=5")).toThrow(/hop-by-hop/);
+      // The value is checked before the hop-by-hop rule, as before names were remembered.
+      expect(() => response.setHeader("Upgrade", "a\rb")).toThrow(/CR, LF/);
+    }
+    expect(response.headers).toEqual([["X-Checked", "ok"]]);
+  });
+
   test("contentType reads and writes Content-Type", () => {
     const response = new Response();
     expect(response.contentType).toBeUndefined();
