@@ -5,8 +5,8 @@
  */
 import { setTimeout } from "node:timers";
 import { GatewayError, statusOfError } from "./errors.js";
-import { FIELD_NAME_PATTERN, FIELD_VALUE_PATTERN, HOP_BY_HOP_HEADERS } from "./headers.js";
 import type { Framing, ResponseSink } from "./response-sink.js";
+import { parseStartResponse, type PendingHead } from "./start-response.js";
 import { reasonPhrase } from "./status.js";
 import type { Application, Body, Chunk, Environ, HeaderList, StartResponse, Write } from "./types.js";
 
@@ -35,7 +35,6 @@ export interface ResponseOutcome {
   aborted: boolean;
 }
 
-const STATUS_LINE_PATTERN = /^([1-9]\d\d) ([\t\x20-\x7e\x80-\xff]*)$/;
 const INTERNAL_ERROR_BODY = Buffer.from("Internal Server Error\n");
 
 let cachedDate: string | undefined;
@@ -62,43 +61,6 @@ function toBytes(chunk: Chunk): Uint8Array {
   if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
   if (chunk instanceof Uint8Array) return chunk;
   throw new GatewayError("ERR_GATEWAY_INVALID_CHUNK", `body chunks must be Uint8Array or string, got ${typeof chunk}`);
-}
-
-/** The status and headers an app chose, validated, plus what the writer learnt from them. */
-interface PendingHead {
-  status: number;
-  reason: string;
-  headers: HeaderList;
-  contentLength: number | undefined;
-  hasDate: boolean;
-  hasServer: boolean;
-}
-
-function parseStartResponse(status: string, headers: HeaderList): PendingHead {
-  const match = typeof status === "string" ? STATUS_LINE_PATTERN.exec(status) : null;
-  if (match === null) {
-    throw new GatewayError("ERR_GATEWAY_INVALID_STATUS", `status must be "NNN Reason" (3 digits, a space, no CR/LF), got ${JSON.stringify(status)}`);
-  }
-  const code = Number(match[1]);
-  if (code < 200) throw new GatewayError("ERR_GATEWAY_INVALID_STATUS", `status ${code}: an application cannot send a 1xx response through startResponse`);
-  if (!Array.isArray(headers)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", "headers must be an array of [name, value] pairs");
-  let contentLength: number | undefined;
-  let hasDate = false;
-  let hasServer = false;
-  for (const header of headers) {
-    if (!Array.isArray(header) || header.length !== 2) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `each header must be a [name, value] pair, got ${JSON.stringify(header)}`);
-    const [name, value] = header;
-    if (typeof name !== "string" || !FIELD_NAME_PATTERN.test(name)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `header name is not a token: ${JSON.stringify(name)}`);
-    if (typeof value !== "string" || !FIELD_VALUE_PATTERN.test(value)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `header ${name} has a value with CR, LF, NUL or a non-latin-1 character: ${JSON.stringify(value)}`);
-    const lower = name.toLowerCase();
-    if (HOP_BY_HOP_HEADERS.has(lower)) throw new GatewayError("ERR_GATEWAY_HOP_BY_HOP_HEADER", `hop-by-hop header ${name} is the server's to set, not the application's`);
-    if (lower === "content-length") {
-      if (!/^\d+$/.test(value)) throw new GatewayError("ERR_GATEWAY_INVALID_HEADER", `Content-Length must be digits, got ${JSON.stringify(value)}`);
-      contentLength = Number(value);
-    } else if (lower === "date") hasDate = true;
-    else if (lower === "server") hasServer = true;
-  }
-  return { status: code, reason: match[2] ?? "", headers, contentLength, hasDate, hasServer };
 }
 
 function isBodyless(status: number): boolean {
