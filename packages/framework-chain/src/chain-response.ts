@@ -41,12 +41,12 @@ export class ChainResponse {
   #body: unknown = undefined;
   // An array searched linearly, not a Map: responses carry a handful of headers, and an empty array is
   // far cheaper to create per request than a Map and faster to search at this size.
-  readonly #headers: StoredHeader[] = [];
+  #headers: StoredHeader[] = [];
 
   static {
     // unchecked: the three regex/set checks of checkHeader cost ~60 ns per response for a constant value.
     setDefaultContentType = (response, contentType) => {
-      if (response.#find("content-type") === undefined) response.#headers.push({ key: "content-type", name: "Content-Type", value: contentType });
+      if (response.#find("content-type") === undefined) response.#add({ key: "content-type", name: "Content-Type", value: contentType });
     };
   }
 
@@ -104,7 +104,7 @@ export class ChainResponse {
     const key = name.toLowerCase();
     const existing = this.#find(key);
     // Replacing keeps the header's place, as Map.set did: the list stays in first-set order.
-    if (existing === undefined) this.#headers.push({ key, name, value: stored });
+    if (existing === undefined) this.#add({ key, name, value: stored });
     else {
       existing.name = name;
       existing.value = stored;
@@ -116,7 +116,7 @@ export class ChainResponse {
     checkHeader(name, value);
     const key = name.toLowerCase();
     const existing = this.#find(key);
-    if (existing === undefined) this.#headers.push({ key, name, value });
+    if (existing === undefined) this.#add({ key, name, value });
     else if (typeof existing.value === "string") existing.value = [existing.value, value];
     else existing.value.push(value);
   }
@@ -155,6 +155,12 @@ export class ChainResponse {
   /** The headers as a gateway header list, one pair per value, in the order they were first set. */
   toHeaderList(): HeaderList {
     const headers = this.#headers;
+    if (headers.length === 1) {
+      const { name, value } = headers[0] as StoredHeader;
+      // One header (the default Content-Type, the usual case): an exact-size literal, where push()
+      // gave the list a 17-slot backing store; with #add this halved the GC scavenges per request.
+      if (typeof value === "string") return [[name, value]];
+    }
     const list: HeaderList = [];
     // An index loop: the for…of with destructuring it replaces cost ~10 ns per response in a profile.
     for (let index = 0; index < headers.length; index++) {
@@ -171,6 +177,12 @@ export class ChainResponse {
     this.#explicitStatus = false;
     this.#body = undefined;
     this.#headers.length = 0;
+  }
+
+  /** Appends a header. The first one replaces the empty array with an exact-size literal (see toHeaderList). */
+  #add(entry: StoredHeader): void {
+    if (this.#headers.length === 0) this.#headers = [entry];
+    else this.#headers.push(entry);
   }
 
   /** The stored header with lower-case name `key`, or undefined. */

@@ -52,6 +52,20 @@ describe("ChainResponse", () => {
     expect(response.toHeaderList()).toHaveLength(3);
   });
 
+  test("the header list: one header, one repeated header, and headers set again after reset", () => {
+    const response = new ChainResponse();
+    expect(response.toHeaderList()).toEqual([]);
+    response.set("X-One", "1");
+    expect(response.toHeaderList()).toEqual([["X-One", "1"]]);
+    response.set("X-One", ["a", "b"]);
+    expect(response.toHeaderList()).toEqual([["X-One", "a"], ["X-One", "b"]]);
+    response.reset();
+    response.append("Set-Cookie", "a=1");
+    response.append("Set-Cookie", "b=2");
+    response.set("X-Two", "2");
+    expect(response.toHeaderList()).toEqual([["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"], ["X-Two", "2"]]);
+  });
+
   test("headers is a lower-case snapshot", () => {
     const response = new ChainResponse();
     response.set("X-Multi", ["a", "b"]);
