@@ -70,7 +70,8 @@ export function dispatch(compiled: CompiledResource, request: Request, response:
     return undefined;
   }
   if (entry.hooks === NO_HOOKS) {
-    // The common case, a route without hooks: call the responder directly (runSteps' loop cost ~0.05 µs).
+    // The common case, a route without hooks: call the responder directly (runSteps and the map lookup
+    // cost ~8 ns more per request).
     if (response.complete) return undefined;
     const result = entry.responder.call(compiled.resource, request, response, params);
     return isPromise(result) ? (Promise.resolve(result) as Promise<void>) : undefined;

@@ -94,7 +94,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
         contentType = negotiatedType(media, environ);
         handler = media.get(contentType) as MediaHandler;
         // Pushed as is rather than through setHeader: a registered type and a constant are valid header
-        // values and there is no Content-Type to replace (the checks cost ~0.05 µs per JSON response).
+        // values and there is no Content-Type to replace (the checks cost ~0.04 µs per JSON response).
         headers.push(["Content-Type", contentType]);
         // RFC 9110 §12.5.5: the representation depends on Accept, so caches must key on it.
         if (media.types.length > 1) headers.push(["Vary", "Accept"]);
@@ -108,7 +108,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
       break;
   }
   // A constant, valid header with no Content-Type to replace: pushed as is, since setHeader's name/value
-  // regexes, hop-by-hop check and replace loop cost ~0.1 µs per response.
+  // regexes, hop-by-hop check and replace loop cost ~0.035 µs per response.
   if (defaultType !== undefined && contentTypeIn(headers) === undefined) headers.push(["Content-Type", defaultType]);
   startResponse(status === 200 ? OK_STATUS_LINE : statusLine(status), headers);
   return body;

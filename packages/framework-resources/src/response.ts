@@ -18,7 +18,7 @@ export type ResponseBodyKind = "none" | "text" | "data" | "media" | "stream";
 const MAX_CHECKED_NAMES = 256;
 /**
  * Header names already found to be tokens and not hop-by-hop. An app sets the same few names on every
- * response, and the name regex plus the hop-by-hop lower-casing cost ~0.03 µs per header.
+ * response, and the name regex plus the hop-by-hop lower-casing cost ~0.015 µs per header.
  */
 const checkedNames = new Set<string>();
 
