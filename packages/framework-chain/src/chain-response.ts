@@ -9,12 +9,16 @@ import { contentTypeFor, parseMediaType } from "./media-type.js";
 /** A header value as application code may give it: arrays become repeated fields (Set-Cookie). */
 export type HeaderValue = string | number | readonly string[];
 
+/** A stored header. Never changed once stored (a change stores a new one), so one can serve many responses. */
 interface StoredHeader {
   /** The lower-cased name, the lookup key. */
   readonly key: string;
-  name: string;
-  value: string | string[];
+  readonly name: string;
+  readonly value: string | readonly string[];
 }
+
+/** The header store of a response with no headers; never pushed to (#add replaces it). */
+const NO_HEADERS = Object.freeze([]) as readonly StoredHeader[] as StoredHeader[];
 
 /** Default status: nothing answered yet (Koa's "404 until a body is set"). */
 const DEFAULT_STATUS = 404;
@@ -28,25 +32,35 @@ function checkHeader(name: string, value: string): void {
   if (name.length === 6 && name.toLowerCase() === "status") throw new InvalidHeaderError("a Status header is not allowed; set ctx.status instead");
 }
 
+/** A Content-Type header prepared once for setDefaultContentType. */
+export type DefaultContentType = StoredHeader;
+
+/** Prepares a constant Content-Type value for setDefaultContentType (at module load, not per request). */
+export function defaultContentType(value: string): DefaultContentType {
+  return Object.freeze({ key: "content-type", name: "Content-Type", value });
+}
+
 /**
  * Sets Content-Type when no Content-Type is set, skipping the checks of `set()`: for respond.ts's
  * defaults only, which are constant valid values (not exported from the package).
  */
-export let setDefaultContentType: (response: ChainResponse, contentType: string) => void;
+export let setDefaultContentType: (response: ChainResponse, contentType: DefaultContentType) => void;
 
 /** The response a chain is building. Created by the app once per request. */
 export class ChainResponse {
   #status = DEFAULT_STATUS;
   #explicitStatus = false;
   #body: unknown = undefined;
-  // An array searched linearly, not a Map: responses carry a handful of headers, and an empty array is
-  // far cheaper to create per request than a Map and faster to search at this size.
-  #headers: StoredHeader[] = [];
+  // An array searched linearly, not a Map: responses carry a handful of headers, and a small array is
+  // far cheaper to create per request than a Map and faster to search at this size. It starts as the
+  // shared NO_HEADERS, so a response allocates its array only when it gets a header.
+  #headers: StoredHeader[] = NO_HEADERS;
 
   static {
     // unchecked: the three regex/set checks of checkHeader cost ~60 ns per response for a constant value.
+    // shared: the entry is one frozen object per default type, not one per response.
     setDefaultContentType = (response, contentType) => {
-      if (response.#find("content-type") === undefined) response.#add({ key: "content-type", name: "Content-Type", value: contentType });
+      if (response.#indexOf("content-type") === -1) response.#add(contentType);
     };
   }
 
@@ -95,54 +109,49 @@ export class ChainResponse {
 
   /** Replaces a response header (any case). An array sends the field once per value. */
   set(name: string, value: HeaderValue): void {
-    let stored: string | string[];
+    let stored: string | readonly string[];
     if (typeof value === "string") stored = value;
     else if (typeof value === "number") stored = String(value);
     else stored = value.slice();
     if (typeof stored === "string") checkHeader(name, stored);
     else for (const item of stored) checkHeader(name, item);
     const key = name.toLowerCase();
-    const existing = this.#find(key);
+    const index = this.#indexOf(key);
     // Replacing keeps the header's place, as Map.set did: the list stays in first-set order.
-    if (existing === undefined) this.#add({ key, name, value: stored });
-    else {
-      existing.name = name;
-      existing.value = stored;
-    }
+    if (index === -1) this.#add({ key, name, value: stored });
+    else this.#headers[index] = { key, name, value: stored };
   }
 
   /** Adds a value to a response header, keeping those already set (e.g. a second Set-Cookie). */
   append(name: string, value: string): void {
     checkHeader(name, value);
     const key = name.toLowerCase();
-    const existing = this.#find(key);
-    if (existing === undefined) this.#add({ key, name, value });
-    else if (typeof existing.value === "string") existing.value = [existing.value, value];
-    else existing.value.push(value);
+    const index = this.#indexOf(key);
+    if (index === -1) {
+      this.#add({ key, name, value });
+      return;
+    }
+    const existing = this.#headers[index] as StoredHeader;
+    this.#headers[index] = { key, name: existing.name, value: typeof existing.value === "string" ? [existing.value, value] : [...existing.value, value] };
   }
 
   /** A response header's value (several values joined with ", "), or undefined. */
   get(name: string): string | undefined {
-    const stored = this.#find(name.toLowerCase());
-    if (stored === undefined) return undefined;
+    const index = this.#indexOf(name.toLowerCase());
+    if (index === -1) return undefined;
+    const stored = this.#headers[index] as StoredHeader;
     return typeof stored.value === "string" ? stored.value : stored.value.join(", ");
   }
 
   /** True when the response header is set. */
   has(name: string): boolean {
-    return this.#find(name.toLowerCase()) !== undefined;
+    return this.#indexOf(name.toLowerCase()) !== -1;
   }
 
   /** Removes a response header. */
   remove(name: string): void {
-    const key = name.toLowerCase();
-    const headers = this.#headers;
-    for (let index = 0; index < headers.length; index++) {
-      if ((headers[index] as StoredHeader).key === key) {
-        headers.splice(index, 1);
-        return;
-      }
-    }
+    const index = this.#indexOf(name.toLowerCase());
+    if (index !== -1) this.#headers.splice(index, 1);
   }
 
   /** A snapshot of the response headers: lower-case names, several values joined with ", ". */
@@ -176,7 +185,7 @@ export class ChainResponse {
     this.#status = DEFAULT_STATUS;
     this.#explicitStatus = false;
     this.#body = undefined;
-    this.#headers.length = 0;
+    this.#headers = NO_HEADERS;
   }
 
   /** Appends a header. The first one replaces the empty array with an exact-size literal (see toHeaderList). */
@@ -185,13 +194,12 @@ export class ChainResponse {
     else this.#headers.push(entry);
   }
 
-  /** The stored header with lower-case name `key`, or undefined. */
-  #find(key: string): StoredHeader | undefined {
+  /** The index of the stored header with lower-case name `key`, or -1. */
+  #indexOf(key: string): number {
     const headers = this.#headers;
     for (let index = 0; index < headers.length; index++) {
-      const stored = headers[index] as StoredHeader;
-      if (stored.key === key) return stored;
+      if ((headers[index] as StoredHeader).key === key) return index;
     }
-    return undefined;
+    return -1;
   }
 }

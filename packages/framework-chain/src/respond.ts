@@ -3,7 +3,7 @@
  * and Body. It calls startResponse last, so anything that can fail (JSON) fails before it.
  */
 import { reasonPhrase, type Body, type StartResponse } from "@patchbay/gateway";
-import { setDefaultContentType } from "./chain-response.js";
+import { defaultContentType, setDefaultContentType } from "./chain-response.js";
 import type { Context } from "./context.js";
 import { InvalidBodyError } from "./errors.js";
 import { isStreamSource, StreamBody } from "./stream-body.js";
@@ -18,10 +18,10 @@ const SPACE = 32;
 const DELETE = 127;
 
 // The defaults as full values: looking up the ctx.type shorthand and checking the header cost ~0.1 µs.
-const HTML = "text/html; charset=utf-8";
-const TEXT = "text/plain; charset=utf-8";
-const BINARY = "application/octet-stream";
-const JSON_TYPE = "application/json; charset=utf-8";
+const HTML = defaultContentType("text/html; charset=utf-8");
+const TEXT = defaultContentType("text/plain; charset=utf-8");
+const BINARY = defaultContentType("application/octet-stream");
+const JSON_TYPE = defaultContentType("application/json; charset=utf-8");
 
 /** Status lines by code, built on first use: the template string and reason lookup cost ~40 ns a response. */
 const statusLines: string[] = [];

@@ -1,6 +1,6 @@
 // Tests for chain-response.ts: status rules, header storage and validation, ctx.type.
 import { describe, expect, test } from "vitest";
-import { ChainResponse } from "../src/chain-response.js";
+import { ChainResponse, defaultContentType, setDefaultContentType } from "../src/chain-response.js";
 
 describe("ChainResponse", () => {
   test("status: 404 by default, 200 once a body is set, 204 for a null body", () => {
@@ -64,6 +64,22 @@ describe("ChainResponse", () => {
     response.append("Set-Cookie", "b=2");
     response.set("X-Two", "2");
     expect(response.toHeaderList()).toEqual([["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"], ["X-Two", "2"]]);
+  });
+
+  test("a shared default Content-Type is never changed by one response's later edits", () => {
+    const shared = defaultContentType("text/plain; charset=utf-8");
+    const first = new ChainResponse();
+    setDefaultContentType(first, shared);
+    first.append("content-type", "extra");
+    first.set("X-After", "1");
+    expect(first.toHeaderList()).toEqual([["Content-Type", "text/plain; charset=utf-8"], ["Content-Type", "extra"], ["X-After", "1"]]);
+    first.set("Content-Type", "text/html");
+    const second = new ChainResponse();
+    setDefaultContentType(second, shared);
+    expect(second.toHeaderList()).toEqual([["Content-Type", "text/plain; charset=utf-8"]]);
+    second.set("Content-Type", "application/json");
+    setDefaultContentType(second, shared);
+    expect(second.get("content-type")).toBe("application/json");
   });
 
   test("headers is a lower-case snapshot", () => {
