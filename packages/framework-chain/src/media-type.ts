@@ -36,13 +36,18 @@ const CONTENT_TYPE_SHORTHANDS: ReadonlyMap<string, string> = new Map([
   ["bin", "application/octet-stream"],
 ]);
 
+/** The Content-Type a `ctx.type` shorthand ("html", ".json", …) stands for, or undefined for any other value. */
+export function shorthandContentType(value: string): string | undefined {
+  return CONTENT_TYPE_SHORTHANDS.get(value.startsWith(".") ? value.slice(1) : value);
+}
+
 /**
  * The Content-Type for a `ctx.type` value: a shorthand ("html", "json", "text", …) or a full media type.
  * A text/* or JSON type without a charset gets "; charset=utf-8", since bodies are sent as UTF-8.
  * Returns undefined for a value that is neither a shorthand nor "type/subtype".
  */
 export function contentTypeFor(value: string): string | undefined {
-  const shorthand = CONTENT_TYPE_SHORTHANDS.get(value.startsWith(".") ? value.slice(1) : value);
+  const shorthand = shorthandContentType(value);
   if (shorthand !== undefined) return shorthand;
   if (!value.includes("/")) return undefined;
   if (value.includes(";")) return value;

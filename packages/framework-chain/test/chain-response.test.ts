@@ -123,6 +123,22 @@ describe("ChainResponse", () => {
     }).toThrow(expect.objectContaining({ code: "ERR_CHAIN_INVALID_OPTION" }));
   });
 
+  test("type shorthands replace Content-Type in its place and stay per response", () => {
+    const first = new ChainResponse();
+    first.set("X-Before", "1");
+    first.set("content-type", "text/csv");
+    first.set("X-After", "2");
+    first.type = ".json";
+    expect(first.toHeaderList()).toEqual([["X-Before", "1"], ["Content-Type", "application/json; charset=utf-8"], ["X-After", "2"]]);
+    first.append("Content-Type", "extra");
+    const second = new ChainResponse();
+    second.type = ".json";
+    expect(second.toHeaderList()).toEqual([["Content-Type", "application/json; charset=utf-8"]]);
+    second.type = "text";
+    second.type = "txt";
+    expect(second.toHeaderList()).toEqual([["Content-Type", "text/plain; charset=utf-8"]]);
+  });
+
   test("reset forgets everything", () => {
     const response = new ChainResponse();
     response.status = 201;
