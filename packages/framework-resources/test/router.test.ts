@@ -84,6 +84,20 @@ describe("Router.find", () => {
     expect(() => routerOf("/s/{a:path}", "/s/{b:path}")).toThrow(expect.objectContaining({ code: "ERR_RESOURCE_DUPLICATE_ROUTE" }));
   });
 
+  test("literal children are matched whole, both below and above the few compared in place", () => {
+    for (const count of [1, 4, 5, 12]) {
+      const literals = Array.from({ length: count }, (_, index) => `/api/item${index}/{id}`);
+      const router = routerOf("/api/{name}/{id}", "/api/item/{id}", ...literals);
+      for (let index = 0; index < count; index++) expect(router.find(`/api/item${index}/7`)?.target).toBe(`/api/item${index}/{id}`);
+      expect(router.find("/api/item/7")?.target).toBe("/api/item/{id}");
+      // A literal that is a prefix or an extension of the segment is not a match: the field takes it.
+      expect(router.find("/api/ite/7")?.params).toEqual({ name: "ite", id: "7" });
+      expect(router.find("/api/item0x/7")?.params).toEqual({ name: "item0x", id: "7" });
+      expect(router.find(`/api/item${count}/7`)?.params).toEqual({ name: `item${count}`, id: "7" });
+      expect(router.find("/api//7")).toBeUndefined();
+    }
+  });
+
   test("a hundred routes each find their own target", () => {
     const templates = Array.from({ length: 100 }, (_, index) => (index % 2 === 0 ? `/r${index}/items` : `/r${index}/{id:int}`));
     const router = routerOf(...templates);
