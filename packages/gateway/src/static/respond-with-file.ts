@@ -93,5 +93,10 @@ export function respondWithFile(environ: Environ, startResponse: StartResponse, 
   }
   startResponse(STATUS_OK, representation.headers);
   const bytes = representation.bytes;
-  return bytes !== undefined ? [bytes] : fileWrapperOf(environ)(representation.filePath);
+  if (bytes !== undefined) return [bytes];
+  // The last byte is given: the read stops at Content-Length (no extra read to find end of file), and a
+  // file that grew since its stat cannot push the body past the Content-Length already sent.
+  // An empty file has no last byte: it is wrapped whole.
+  const wrapper = fileWrapperOf(environ);
+  return representation.size === 0 ? wrapper(representation.filePath) : wrapper(representation.filePath, { start: 0, end: representation.size - 1 });
 }

@@ -554,6 +554,21 @@ describe("bodies and caching", () => {
     expect(second.headers).toBe(first.headers);
   });
 
+  test("a file of the default content-cache limit (1 MiB) is one cached chunk with its Content-Length", async () => {
+    const directory = await mkdtemp(join(base, "limit-"));
+    const content = randomBytes(MEMORY_CACHE_MAX_FILE_BYTES);
+    await writeFile(join(directory, "limit.bin"), content);
+    const app = serveStatic({ root: directory })(fallback);
+    const first = await rawBody(app, { PATH_INFO: "/limit.bin" });
+    expect(first.headers).toContainEqual(["Content-Length", String(MEMORY_CACHE_MAX_FILE_BYTES)]);
+    const chunks = first.body as Uint8Array[];
+    expect(Array.isArray(chunks)).toBe(true);
+    expect(chunks).toHaveLength(1);
+    expect(Buffer.from(chunks[0] as Uint8Array).equals(content)).toBe(true);
+    const second = await rawBody(app, { PATH_INFO: "/limit.bin" });
+    expect((second.body as Uint8Array[])[0]).toBe(chunks[0]);
+  });
+
   test("a fresh cached file is answered synchronously (no promise)", async () => {
     const app = serve();
     await rawBody(app, { PATH_INFO: "/hello.txt" });
@@ -574,7 +589,7 @@ describe("bodies and caching", () => {
     const partial = await request(app, "/big.bin", { Range: "bytes=10-19" }, { environ: { "gateway.file_wrapper": recordingWrapper } });
     expect(partial.body.length).toBe(10);
     expect(calls).toEqual([
-      [join(root, "big.bin"), undefined],
+      [join(root, "big.bin"), { start: 0, end: BIG_FILE_BYTES - 1 }],
       [join(root, "big.bin"), { start: 10, end: 19 }],
     ]);
   });
