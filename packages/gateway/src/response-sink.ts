@@ -31,6 +31,11 @@ export interface ResponseSink {
   drain(): Promise<void>;
   /** Completes the response (a "chunked" sink writes the last chunk). */
   end(): void;
+  /**
+   * Optional: write(chunk) then end() in one call, for the last bytes of a body the writer had whole
+   * (node:http's end(chunk) spares a socket cork and a tick per response).
+   */
+  endWith?(chunk: Uint8Array): void;
   /** The response cannot be completed: destroy the connection so the client never sees a truncated body as whole. */
   abort(error: Error): void;
   /** True once the client has gone away; the writer then stops and closes the body. */

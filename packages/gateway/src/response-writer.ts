@@ -78,6 +78,8 @@ class ResponseRun {
   #keepAlive: boolean;
   #bytesSent = 0;
   #status = 0;
+  /** The last bytes of a whole body, kept for the sink's endWith(). */
+  #held: Uint8Array | undefined;
 
   constructor(sink: ResponseSink, options: RunApplicationOptions) {
     this.#sink = sink;
@@ -155,19 +157,40 @@ class ResponseRun {
     this.#sink.sendHead({ status: pending.status, reason: pending.reason, headers, framing: this.#framing, keepAlive: this.#keepAlive });
   }
 
-  /** Writes body bytes honouring a declared Content-Length; returns false when the sink wants a drain. */
-  #sendBytes(bytes: Uint8Array): boolean {
-    if (this.#framing === "none") return true;
+  /** Counts body bytes honouring a declared Content-Length; undefined when nothing is to be sent. */
+  #admit(bytes: Uint8Array): Uint8Array | undefined {
+    if (this.#framing === "none") return undefined;
     const declared = this.#pending?.contentLength;
     if (declared !== undefined && this.#bytesSent + bytes.length > declared) {
       // PEP 3333: never send more than Content-Length; the surplus is dropped and reported.
       const room = declared - this.#bytesSent;
       this.#options.onError?.(`application sent more than its Content-Length of ${declared} bytes; the surplus was dropped`, undefined);
-      if (room <= 0) return true;
+      if (room <= 0) return undefined;
       bytes = bytes.subarray(0, room);
     }
     this.#bytesSent += bytes.length;
-    return this.#sink.write(bytes);
+    return bytes;
+  }
+
+  /** Writes body bytes honouring a declared Content-Length; returns false when the sink wants a drain. */
+  #sendBytes(bytes: Uint8Array): boolean {
+    this.#flushHeld();
+    const admitted = this.#admit(bytes);
+    return admitted === undefined ? true : this.#sink.write(admitted);
+  }
+
+  /** The last bytes of a whole body: held for finish() when the sink can end with them, else written now. */
+  #sendLast(bytes: Uint8Array): void {
+    if (this.#sink.endWith === undefined) this.#sendBytes(bytes);
+    else this.#held = this.#admit(bytes);
+  }
+
+  /** Writes held bytes now: something other than the end follows them. */
+  #flushHeld(): void {
+    const held = this.#held;
+    if (held === undefined) return;
+    this.#held = undefined;
+    this.#sink.write(held);
   }
 
   /**
@@ -186,14 +209,23 @@ class ResponseRun {
     if (chunks.length === 1) {
       const bytes = toBytes(chunks[0] as Chunk);
       if (!this.#headSent) this.#sendHead(bytes.length);
-      if (bytes.length > 0) this.#sendBytes(bytes);
+      if (bytes.length > 0) this.#sendLast(bytes);
       return;
     }
     const parts = chunks.map(toBytes);
     let total = 0;
-    for (const bytes of parts) total += bytes.length;
+    let last = -1;
+    for (let index = 0; index < parts.length; index++) {
+      const length = (parts[index] as Uint8Array).length;
+      total += length;
+      if (length > 0) last = index;
+    }
     if (!this.#headSent) this.#sendHead(total);
-    for (const bytes of parts) if (bytes.length > 0) this.#sendBytes(bytes);
+    for (let index = 0; index < last; index++) {
+      const bytes = parts[index] as Uint8Array;
+      if (bytes.length > 0) this.#sendBytes(bytes);
+    }
+    if (last !== -1) this.#sendLast(parts[last] as Uint8Array);
   }
 
   /** Completes the response; a body shorter than its Content-Length aborts the connection instead. */
@@ -204,13 +236,17 @@ class ResponseRun {
       const error = new GatewayError("ERR_GATEWAY_CONTENT_LENGTH_MISMATCH", `application sent ${this.#bytesSent} of its declared Content-Length ${declared} bytes`);
       return this.abort(error);
     }
-    this.#sink.end();
+    const held = this.#held;
+    this.#held = undefined;
+    if (held !== undefined && this.#sink.endWith !== undefined) this.#sink.endWith(held);
+    else this.#sink.end();
     return { status: this.#status, bytesSent: this.#bytesSent, keepAlive: this.#keepAlive, aborted: false };
   }
 
   /** The client is gone or the body failed after the head went out: the connection must not look complete. */
   abort(error: Error): ResponseOutcome {
     this.#options.onError?.("response aborted after its headers were sent", error);
+    this.#flushHeld();
     this.#sink.abort(error);
     return { status: this.#status, bytesSent: this.#bytesSent, keepAlive: false, aborted: true };
   }

@@ -67,6 +67,11 @@ export class ServerResponseSink implements ResponseSink {
     this.#response.end();
   }
 
+  /** end(chunk) writes without node's write() path, which corks the socket and queues a tick to uncork it. */
+  endWith(chunk: Uint8Array): void {
+    this.#response.end(chunk);
+  }
+
   /**
    * Ends the connection without completing the response: a client must never take a cut-off body for a
    * whole one. A chunked or Content-Length body shows the cut (no last chunk, or fewer bytes than declared:
