@@ -212,7 +212,14 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
       this.#pending = Buffer.concat([pending.subarray(this.#pendingOffset), chunk]);
       this.#pendingOffset = 0;
     }
-    this.#process();
+    const sink = this.#sink;
+    sink.holdFlush();
+    try {
+      this.#process();
+    } finally {
+      // Bytes still pending are pipelined requests answered in later microtasks: their responses join the batch.
+      sink.releaseFlush(this.#pending !== undefined);
+    }
   }
 
   /** Hands pending bytes to the parser or decoder until they run out or a response must finish first. */
@@ -229,14 +236,19 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
       if (input === INPUT_HEAD) {
         if (!this.#headStarted) {
           this.#headStarted = true;
-          const now = Date.now();
-          this.#requestStartedAt = now;
-          this.#deadline.set(TIMEOUT_HEAD, this.#state.options.timeouts.headersMs, now);
+          // The clock is read only when the head or a body must wait for more bytes (#requestStartedAt 0
+          // until then): a whole head without a body, the keep-alive common case, costs no Date.now().
+          this.#requestStartedAt = 0;
         }
         const result = this.#parser.parseHead(pending, offset);
         if (result.kind === "incomplete") {
           // The parser kept the partial line itself.
           this.#pending = undefined;
+          if (this.#requestStartedAt === 0) {
+            const now = Date.now();
+            this.#requestStartedAt = now;
+            this.#deadline.set(TIMEOUT_HEAD, this.#state.options.timeouts.headersMs, now);
+          }
           break;
         }
         if (result.kind === "error") {
@@ -332,6 +344,7 @@ export class Connection implements RequestBodyOwner, DisconnectSource {
         onFirstRead: this.#onFirstRead,
       });
       this.#input = INPUT_BODY;
+      if (this.#requestStartedAt === 0) this.#requestStartedAt = Date.now();
       this.#deadline.set(TIMEOUT_BODY, options.timeouts.requestMs, this.#requestStartedAt);
     }
     this.#environ = environ;

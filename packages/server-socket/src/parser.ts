@@ -111,8 +111,13 @@ const VERSION_1_1 = 11;
 /** Smallest buffer kept for a line split across slices. */
 const MIN_PENDING_BYTES = 256;
 
-/** Slots of the field-name cache (a power of two). */
+/** Slots of the field-name cache and of the field-value cache (a power of two). */
 const NAME_CACHE_SLOTS = 512;
+/**
+ * Longest field value looked up in the value cache: short values repeat on every request of a client (Host,
+ * Accept, Accept-Encoding, Connection), and comparing a few dozen bytes is cheaper than a string allocation.
+ */
+const MAX_CACHED_VALUE_BYTES = 96;
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
 
@@ -130,21 +135,51 @@ const latin1: (buffer: Buffer, start: number, end: number) => string =
  * string allocation. Shared by all parsers: entries are immutable strings and a collision only evicts.
  */
 const nameCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
+/** The same for short field values (see MAX_CACHED_VALUE_BYTES); a separate table, so values never evict names. */
+const valueCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
+/** The same for short request targets: a client asks for the same paths again and again. */
+const targetCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
 
-function fieldName(buffer: Buffer, start: number, end: number): string {
+/** Bytes scanned in JS for a line's LF before handing the rest to Buffer#indexOf (a native call, ~50 ns). */
+const LINE_FEED_SCAN_BYTES = 64;
+
+/** The index of the first LF in buffer[position, end), or -1: a JS loop for a short line, indexOf past it. */
+function findLineFeed(buffer: Buffer, position: number, end: number): number {
+  const scanEnd = Math.min(end, position + LINE_FEED_SCAN_BYTES);
+  for (let index = position; index < scanEnd; index++) if (buffer[index] === LF) return index;
+  return scanEnd === end ? -1 : buffer.indexOf(LF, scanEnd);
+}
+
+/** Bytes [start, end) as a latin-1 string, from `cache` when the same bytes were seen last in their slot. */
+function cachedLatin1(cache: (string | undefined)[], buffer: Buffer, start: number, end: number): string {
   const length = end - start;
   const slot =
     (length * 31 + (buffer[start] as number) * 7 + (buffer[end - 1] as number) * 3 + (buffer[start + (length >> 1)] as number)) &
     (NAME_CACHE_SLOTS - 1);
-  const cached = nameCache[slot];
+  const cached = cache[slot];
   if (cached !== undefined && cached.length === length) {
     let index = 0;
     while (index < length && cached.charCodeAt(index) === buffer[start + index]) index++;
     if (index === length) return cached;
   }
-  const name = latin1(buffer, start, end);
-  nameCache[slot] = name;
-  return name;
+  const text = latin1(buffer, start, end);
+  cache[slot] = text;
+  return text;
+}
+
+function fieldName(buffer: Buffer, start: number, end: number): string {
+  return cachedLatin1(nameCache, buffer, start, end);
+}
+
+function fieldValue(buffer: Buffer, start: number, end: number): string {
+  const length = end - start;
+  if (length === 0) return "";
+  return length <= MAX_CACHED_VALUE_BYTES ? cachedLatin1(valueCache, buffer, start, end) : latin1(buffer, start, end);
+}
+
+/** A request target (never empty), through targetCache when short. */
+function targetText(buffer: Buffer, start: number, end: number): string {
+  return end - start <= MAX_CACHED_VALUE_BYTES ? cachedLatin1(targetCache, buffer, start, end) : latin1(buffer, start, end);
 }
 
 function methodFromBytes(buffer: Buffer, start: number, end: number): string {
@@ -237,7 +272,7 @@ export class RequestParser {
     const end = buffer.length;
     let position = offset;
     if (this.pendingLength > 0) {
-      const lineFeed = buffer.indexOf(LF, position);
+      const lineFeed = findLineFeed(buffer, position, end);
       const partialEnd = lineFeed === -1 ? end : lineFeed;
       const tooLong = this.checkPartialLine(this.pendingLength + partialEnd - position);
       if (tooLong !== undefined) return tooLong;
@@ -249,7 +284,7 @@ export class RequestParser {
       if (outcome !== LINE_CONTINUE) return this.finishLine(outcome, position - offset);
     }
     while (position < end) {
-      const lineFeed = buffer.indexOf(LF, position);
+      const lineFeed = findLineFeed(buffer, position, end);
       if (lineFeed === -1) {
         const tooLong = this.checkPartialLine(end - position);
         if (tooLong !== undefined) return tooLong;
@@ -399,7 +434,7 @@ export class RequestParser {
       this.targetForm = "absolute";
     }
     this.method = method;
-    this.target = latin1(source, targetStart, targetEnd);
+    this.target = targetText(source, targetStart, targetEnd);
     this.state = STATE_HEADERS;
     return LINE_CONTINUE;
   }
@@ -414,7 +449,7 @@ export class RequestParser {
     }
     if (++this.headerCount > this.maxHeaderCount) return this.fail("ERR_SOCKET_TOO_MANY_HEADERS", "too many header fields");
     const { nameEnd, valueStart, valueEnd } = bounds;
-    this.rawHeaders.push(fieldName(source, start, nameEnd), latin1(source, valueStart, valueEnd));
+    this.rawHeaders.push(fieldName(source, start, nameEnd), fieldValue(source, valueStart, valueEnd));
     switch (nameEnd - start) {
       case 4:
         if (equalsIgnoringCase(source, start, nameEnd, "host")) return this.processHost(source, valueStart, valueEnd);

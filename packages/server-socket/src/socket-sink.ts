@@ -42,10 +42,27 @@ const FRAMING_CHUNKED = 2;
  */
 export class SocketSink implements ResponseSink {
   readonly #socket: Socket;
-  /** Strings are latin-1 (one byte per char); together with the byte arrays, in wire order. */
-  #parts: (string | Uint8Array)[] = [];
+  /**
+   * The batch: #partCount parts, strings latin-1 (one byte per char) and byte arrays in wire order. The array
+   * is kept and its slots cleared after each flush, sparing an array and its backing store per response.
+   */
+  readonly #parts: (string | Uint8Array | undefined)[] = [];
+  #partCount = 0;
   #partsBytes = 0;
   #flushScheduled = false;
+  /** Set by holdFlush(): the connection will decide at the end of its read how the batch leaves. */
+  #flushHeld = false;
+  /** A flush was asked for while held. */
+  #flushWanted = false;
+  /** end() was called for the response in progress: the batch holds only whole responses. */
+  #ended = false;
+  /** The head text last serialised, and what it was made from: a repeated head (same strings) reuses it. */
+  #lastHeadText = "";
+  #lastStatus = 0;
+  #lastReason = "";
+  #lastForcedClose = false;
+  /** Flat [name, value, …] copied from the last head's list (a copy: a caller may reuse its own list). */
+  readonly #lastFields: string[] = [];
   #framing = FRAMING_NONE;
   /** A chunked body has data whose closing CRLF is not written yet (it goes with the next size line). */
   #chunkOpen = false;
@@ -77,7 +94,8 @@ export class SocketSink implements ResponseSink {
     this.#chunkOpen = false;
     this.#detached = false;
     this.#headSent = false;
-    this.#responseStart = this.#parts.length;
+    this.#ended = false;
+    this.#responseStart = this.#partCount;
     this.closeAfterResponse = closeAfterResponse;
   }
 
@@ -107,17 +125,19 @@ export class SocketSink implements ResponseSink {
     if (this.#detached) return;
     this.#headSent = true;
     const forceClose = this.closeAfterResponse;
-    let text = "HTTP/1.1 " + head.status + " " + head.reason + "\r\n";
-    const headers = head.headers;
-    for (let index = 0; index < headers.length; index++) {
-      const header = headers[index] as [string, string];
-      const name = header[0];
-      // The writer's Connection field said the connection stays; the connection has decided otherwise.
-      if (forceClose && name.length === CONNECTION_NAME_LENGTH && name.toLowerCase() === "connection") continue;
-      text += name + ": " + header[1] + "\r\n";
+    let text: string;
+    if (head.status === this.#lastStatus && head.reason === this.#lastReason && forceClose === this.#lastForcedClose && sameFields(head.headers, this.#lastFields)) {
+      // The same status and header strings as the previous response on this connection (a fixed route,
+      // the cached Date): reuse its text, already flat, instead of ~20 concatenations and a flattening copy.
+      text = this.#lastHeadText;
+    } else {
+      text = serializeHead(head, forceClose);
+      this.#lastHeadText = text;
+      this.#lastStatus = head.status;
+      this.#lastReason = head.reason;
+      this.#lastForcedClose = forceClose;
+      copyFields(head.headers, this.#lastFields);
     }
-    if (forceClose) text += CONNECTION_CLOSE_LINE;
-    text += "\r\n";
     this.#framing = head.framing === "chunked" ? FRAMING_CHUNKED : head.framing === "none" ? FRAMING_NONE : FRAMING_LENGTH;
     this.#append(text);
   }
@@ -163,7 +183,30 @@ export class SocketSink implements ResponseSink {
     if (this.#detached) return;
     if (this.#framing === FRAMING_CHUNKED) this.#append(this.#chunkOpen ? LAST_CHUNK_AFTER_DATA : LAST_CHUNK);
     this.#chunkOpen = false;
+    this.#ended = true;
     this.#scheduleFlush();
+  }
+
+  /**
+   * From here until releaseFlush(), a flush the batch asks for waits for the connection's verdict: it is
+   * processing one read, and only it knows whether more requests of that read are still to be answered.
+   */
+  holdFlush(): void {
+    this.#flushHeld = true;
+  }
+
+  /**
+   * Ends holdFlush(). When the batch holds only whole responses and `morePending` is false (no pipelined
+   * request of this read is left to answer), it is written now: no later response could join it, and this
+   * spares the setImmediate (an Immediate and a check-phase turn) per keep-alive request. Otherwise the flush
+   * is scheduled as usual, so the responses to one read's pipelined requests still leave in one write.
+   */
+  releaseFlush(morePending: boolean): void {
+    this.#flushHeld = false;
+    if (!this.#flushWanted) return;
+    this.#flushWanted = false;
+    if (this.#ended && !morePending) this.flush();
+    else this.#scheduleFlush();
   }
 
   /**
@@ -176,9 +219,11 @@ export class SocketSink implements ResponseSink {
     if (start >= 0) {
       // None of this response left yet: drop it, so the client sees no part of it at all (a reset cannot be
       // relied on to overtake bytes already sent on every platform).
-      this.#parts.length = start;
+      const parts = this.#parts;
+      for (let index = start; index < this.#partCount; index++) parts[index] = undefined;
+      this.#partCount = start;
       let bytes = 0;
-      for (const part of this.#parts) bytes += part.length;
+      for (let index = 0; index < start; index++) bytes += (parts[index] as string | Uint8Array).length;
       this.#partsBytes = bytes;
     }
     // Earlier pipelined responses in the batch are whole: they still go. The writer logs the error.
@@ -201,17 +246,19 @@ export class SocketSink implements ResponseSink {
   /** Writes the batch to the socket now: one write, whatever it holds. Returns socket.write's result. */
   flush(): boolean {
     const parts = this.#parts;
-    const count = parts.length;
+    const count = this.#partCount;
     if (count === 0) return !this.#socket.writableNeedDrain;
     const socket = this.#socket;
     let bytes: Uint8Array;
     if (count === 1 && typeof parts[0] !== "string") {
       bytes = parts[0] as Uint8Array;
+      parts[0] = undefined;
     } else {
       const buffer = Buffer.allocUnsafe(this.#partsBytes);
       let offset = 0;
       for (let index = 0; index < count; index++) {
         const part = parts[index] as string | Uint8Array;
+        parts[index] = undefined;
         if (typeof part === "string") offset += writeLatin1(buffer, part, offset);
         else {
           buffer.set(part, offset);
@@ -220,7 +267,7 @@ export class SocketSink implements ResponseSink {
       }
       bytes = buffer;
     }
-    this.#parts = [];
+    this.#partCount = 0;
     this.#partsBytes = 0;
     this.#responseStart = this.#headSent ? -1 : 0;
     if (socket.destroyed || socket.writableEnded) return true;
@@ -228,7 +275,7 @@ export class SocketSink implements ResponseSink {
   }
 
   #append(part: string | Uint8Array): void {
-    this.#parts.push(part);
+    this.#parts[this.#partCount++] = part;
     this.#partsBytes += part.length;
     if (this.#partsBytes >= BATCH_HIGH_WATER_BYTES) this.flush();
     else this.#scheduleFlush();
@@ -236,9 +283,50 @@ export class SocketSink implements ResponseSink {
 
   #scheduleFlush(): void {
     if (this.#flushScheduled) return;
+    if (this.#flushHeld) {
+      this.#flushWanted = true;
+      return;
+    }
     this.#flushScheduled = true;
     // In the check phase, after every read of this loop turn and its microtasks: the responses to all the
     // pipelined requests of one read leave in one write (process.nextTick would send the first one alone).
     setImmediate(this.#flushOnTick);
+  }
+}
+
+/** The head's wire text: status line, fields (a Connection field dropped when `forceClose`), empty line. */
+function serializeHead(head: ResponseHead, forceClose: boolean): string {
+  let text = "HTTP/1.1 " + head.status + " " + head.reason + "\r\n";
+  const headers = head.headers;
+  for (let index = 0; index < headers.length; index++) {
+    const header = headers[index] as [string, string];
+    const name = header[0];
+    // The writer's Connection field said the connection stays; the connection has decided otherwise.
+    if (forceClose && name.length === CONNECTION_NAME_LENGTH && name.toLowerCase() === "connection") continue;
+    text += name + ": " + header[1] + "\r\n";
+  }
+  if (forceClose) text += CONNECTION_CLOSE_LINE;
+  return text + "\r\n";
+}
+
+/** True when `headers` holds exactly the names and values of `fields` (flat), in order. */
+function sameFields(headers: ResponseHead["headers"], fields: readonly string[]): boolean {
+  const count = headers.length;
+  if (count * 2 !== fields.length) return false;
+  for (let index = 0; index < count; index++) {
+    const header = headers[index] as [string, string];
+    if (header[0] !== fields[2 * index] || header[1] !== fields[2 * index + 1]) return false;
+  }
+  return true;
+}
+
+/** Copies `headers` into `fields` as flat [name, value, …], reusing its storage. */
+function copyFields(headers: ResponseHead["headers"], fields: string[]): void {
+  const count = headers.length;
+  fields.length = count * 2;
+  for (let index = 0; index < count; index++) {
+    const header = headers[index] as [string, string];
+    fields[2 * index] = header[0];
+    fields[2 * index + 1] = header[1];
   }
 }

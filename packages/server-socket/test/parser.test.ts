@@ -118,6 +118,32 @@ describe("RequestParser.parseHead", () => {
   });
 });
 
+describe("repeated names, values and targets", () => {
+  it("gives the right strings whether or not they were seen before, including look-alikes of one length", () => {
+    const parser = new RequestParser();
+    // Same length, first, middle and last byte: these land in one cache slot and must still differ.
+    const variants = ["a1xbz", "a2xcz", "a1xbz", "A1xBz", "a1xbz", "ä1xbz"];
+    for (const value of variants) {
+      const target = `/${value}`;
+      const head = expectHead(parser.parseHead(bytes(`GET ${target} HTTP/1.1\r\nHost: h\r\nX-V: ${value}\r\nX-Empty:\r\n\r\n`)));
+      expect(head.target).toBe(target);
+      expect(head.rawHeaders).toEqual(["Host", "h", "X-V", value, "X-Empty", ""]);
+    }
+  });
+
+  it("finds line ends past the first bytes of a long line, whole or split across slices", () => {
+    const long = "x".repeat(300);
+    const text = `GET /${long} HTTP/1.1\r\nHost: h\r\nX-Long: ${long}\r\n\r\n`;
+    const whole = expectHead(new RequestParser().parseHead(bytes(text)));
+    expect(whole.target).toBe(`/${long}`);
+    expect(whole.rawHeaders).toEqual(["Host", "h", "X-Long", long]);
+    const parser = new RequestParser();
+    let result: HeadResult = { kind: "incomplete" };
+    for (let start = 0; start < text.length; start += 70) result = parser.parseHead(bytes(text.slice(start, start + 70)));
+    expect(expectHead(result)).toEqual(whole);
+  });
+});
+
 describe("limits", () => {
   it("defaults to ServerLimits' defaults", () => {
     expect([MAX_REQUEST_LINE_BYTES, MAX_HEADER_COUNT, MAX_HEADER_BYTES, MAX_BODY_BYTES]).toEqual([8190, 100, 16384, 1024 ** 3]);

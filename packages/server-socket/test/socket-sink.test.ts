@@ -175,4 +175,68 @@ describe("SocketSink", () => {
     expect(socket.reset).toBe(true);
     expect(socket.writes.join("")).toContain("\r\n\r\nok");
   });
+
+  it("writes a response ended while the flush is held as soon as it is released with nothing more pending", () => {
+    const { socket, sink } = setup();
+    sink.holdFlush();
+    sink.sendHead(head("content-length", [["Content-Length", "2"]]));
+    sink.write(Buffer.from("ok"));
+    sink.end();
+    expect(socket.writes).toEqual([]);
+    sink.releaseFlush(false);
+    expect(socket.writes).toEqual(["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"]);
+  });
+
+  it("keeps the batch for the scheduled flush when more pipelined requests are pending or the response is unfinished", async () => {
+    const { socket, sink } = setup();
+    sink.holdFlush();
+    sink.sendHead(head("content-length", [["Content-Length", "2"]]));
+    sink.write(Buffer.from("ok"));
+    sink.end();
+    sink.releaseFlush(true);
+    sink.begin(false);
+    sink.sendHead(head("chunked", [["Transfer-Encoding", "chunked"]]));
+    expect(socket.writes).toEqual([]);
+    await afterFlush();
+    expect(socket.writes).toEqual(["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"]);
+
+    sink.end();
+    await afterFlush();
+    sink.begin(false);
+    sink.holdFlush();
+    sink.sendHead(head("chunked", [["Transfer-Encoding", "chunked"]]));
+    sink.releaseFlush(false);
+    expect(socket.writes).toHaveLength(2);
+    await afterFlush();
+    expect(socket.writes.slice(2).join("")).toBe("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+  });
+
+  it("serialises every head from its own fields, though a repeated head reuses the previous text", async () => {
+    const { socket, sink } = setup();
+    const fields: [string, string][] = [["Content-Length", "0"], ["X-Id", "1"]];
+    sink.sendHead(head("content-length", fields));
+    sink.end();
+    // The caller reuses its own list: the next head must not be taken for the previous one.
+    (fields[1] as [string, string])[1] = "2";
+    sink.begin(false);
+    sink.sendHead(head("content-length", fields));
+    sink.end();
+    sink.begin(false);
+    sink.sendHead(head("content-length", [["Content-Length", "0"], ["X-Id", "2"]]));
+    sink.end();
+    sink.begin(true);
+    sink.sendHead(head("content-length", [["Content-Length", "0"], ["X-Id", "2"]]));
+    sink.end();
+    sink.begin(false);
+    sink.sendHead({ status: 404, reason: "Not Found", headers: [["Content-Length", "0"], ["X-Id", "2"]], framing: "content-length", keepAlive: true });
+    sink.end();
+    await afterFlush();
+    expect(socket.writes.join("")).toBe(
+      "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Id: 1\r\n\r\n" +
+        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Id: 2\r\n\r\n" +
+        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Id: 2\r\n\r\n" +
+        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Id: 2\r\nConnection: close\r\n\r\n" +
+        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nX-Id: 2\r\n\r\n",
+    );
+  });
 });
