@@ -58,6 +58,18 @@ describe("RouteTree", () => {
     expect(match(treeOf("/*"), "/")).toEqual(["/*", [""]]);
   });
 
+  test("a lone static child is compared in place: exact segment only, else the parameter", () => {
+    const tree = treeOf("/api/:id/x", "/:any/y");
+    expect(match(tree, "/api/7/x")).toEqual(["/api/:id/x", ["7"]]);
+    expect(match(tree, "/apis/7/x")).toEqual([undefined, []]);
+    expect(match(tree, "/ap/y")).toEqual(["/:any/y", ["ap"]]);
+    expect(match(tree, "/api/y")).toEqual(["/:any/y", ["api"]]);
+    expect(match(tree, "/api")).toEqual([undefined, []]);
+    tree.insert(compilePathPattern("/apx/:id"), "/apx/:id");
+    expect(match(tree, "/apx/3")).toEqual(["/apx/:id", ["3"]]);
+    expect(match(tree, "/api/8/x")).toEqual(["/api/:id/x", ["8"]]);
+  });
+
   test("inserting the same shape again replaces the value", () => {
     const tree = new RouteTree<string>();
     tree.insert(compilePathPattern("/a/:x"), "first");
