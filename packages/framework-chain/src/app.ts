@@ -31,7 +31,11 @@ export type ChainAppEvent = "error";
  * serve(app.application, { port: 8080 });
  */
 export class ChainApp<State = DefaultState> {
-  /** The gateway Application that runs this chain; the same function for the app's whole life. */
+  /**
+   * The gateway Application that runs this chain; the same function for the app's whole life. When
+   * every middleware finishes synchronously it answers within the call (startResponse called, the body
+   * array returned); otherwise it returns a promise of the body.
+   */
   readonly application: Application;
   readonly #middleware: ChainMiddleware<State>[] = [];
   readonly #errorListeners: ErrorListener<State>[] = [];
