@@ -111,11 +111,14 @@ const VERSION_1_1 = 11;
 /** Smallest buffer kept for a line split across slices. */
 const MIN_PENDING_BYTES = 256;
 
-/** Slots of the field-name cache and of the field-value cache (a power of two). */
+/** Slots of the field-name cache (a power of two). */
 const NAME_CACHE_SLOTS = 512;
+/** Slots of a parser's own cache of recent field values and targets (a power of two). */
+const RECENT_CACHE_SLOTS = 32;
 /**
- * Longest field value looked up in the value cache: short values repeat on every request of a client (Host,
- * Accept, Accept-Encoding, Connection), and comparing a few dozen bytes is cheaper than a string allocation.
+ * Longest field value or target looked up in a parser's recent cache: short values repeat on every request of
+ * a client (Host, Accept, Accept-Encoding, the same paths), and comparing a few dozen bytes is cheaper than a
+ * string allocation.
  */
 const MAX_CACHED_VALUE_BYTES = 96;
 
@@ -135,10 +138,6 @@ const latin1: (buffer: Buffer, start: number, end: number) => string =
  * string allocation. Shared by all parsers: entries are immutable strings and a collision only evicts.
  */
 const nameCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
-/** The same for short field values (see MAX_CACHED_VALUE_BYTES); a separate table, so values never evict names. */
-const valueCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
-/** The same for short request targets: a client asks for the same paths again and again. */
-const targetCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
 
 /** Bytes scanned in JS for a line's LF before handing the rest to Buffer#indexOf (a native call, ~50 ns). */
 const LINE_FEED_SCAN_BYTES = 64;
@@ -150,12 +149,15 @@ function findLineFeed(buffer: Buffer, position: number, end: number): number {
   return scanEnd === end ? -1 : buffer.indexOf(LF, scanEnd);
 }
 
-/** Bytes [start, end) as a latin-1 string, from `cache` when the same bytes were seen last in their slot. */
+/**
+ * Bytes [start, end) as a latin-1 string, from `cache` (its length a power of two) when the same bytes were
+ * seen last in their slot.
+ */
 function cachedLatin1(cache: (string | undefined)[], buffer: Buffer, start: number, end: number): string {
   const length = end - start;
   const slot =
     (length * 31 + (buffer[start] as number) * 7 + (buffer[end - 1] as number) * 3 + (buffer[start + (length >> 1)] as number)) &
-    (NAME_CACHE_SLOTS - 1);
+    (cache.length - 1);
   const cached = cache[slot];
   if (cached !== undefined && cached.length === length) {
     let index = 0;
@@ -171,15 +173,11 @@ function fieldName(buffer: Buffer, start: number, end: number): string {
   return cachedLatin1(nameCache, buffer, start, end);
 }
 
-function fieldValue(buffer: Buffer, start: number, end: number): string {
+/** A field value or request target, through `recent` (a parser's own cache) when short. */
+function recentText(recent: (string | undefined)[], buffer: Buffer, start: number, end: number): string {
   const length = end - start;
   if (length === 0) return "";
-  return length <= MAX_CACHED_VALUE_BYTES ? cachedLatin1(valueCache, buffer, start, end) : latin1(buffer, start, end);
-}
-
-/** A request target (never empty), through targetCache when short. */
-function targetText(buffer: Buffer, start: number, end: number): string {
-  return end - start <= MAX_CACHED_VALUE_BYTES ? cachedLatin1(targetCache, buffer, start, end) : latin1(buffer, start, end);
+  return length <= MAX_CACHED_VALUE_BYTES ? cachedLatin1(recent, buffer, start, end) : latin1(buffer, start, end);
 }
 
 function methodFromBytes(buffer: Buffer, start: number, end: number): string {
@@ -223,6 +221,11 @@ export class RequestParser {
   private pendingLength = 0;
   private completedHead: RequestHead | undefined = undefined;
   private readonly bounds: FieldLineBounds = { nameEnd: 0, valueStart: 0, valueEnd: 0 };
+  /**
+   * Recent field values and targets of this parser's connection. Per parser, not shared like the names: values
+   * may be secrets (cookies, tokens), and one client must neither keep another's alive nor time its lookups.
+   */
+  private readonly recent: (string | undefined)[] = Array.from<string | undefined>({ length: RECENT_CACHE_SLOTS });
 
   // Per-request state, cleared by startRequest().
   private leadingBytes = 0;
@@ -434,7 +437,7 @@ export class RequestParser {
       this.targetForm = "absolute";
     }
     this.method = method;
-    this.target = targetText(source, targetStart, targetEnd);
+    this.target = recentText(this.recent, source, targetStart, targetEnd);
     this.state = STATE_HEADERS;
     return LINE_CONTINUE;
   }
@@ -449,7 +452,7 @@ export class RequestParser {
     }
     if (++this.headerCount > this.maxHeaderCount) return this.fail("ERR_SOCKET_TOO_MANY_HEADERS", "too many header fields");
     const { nameEnd, valueStart, valueEnd } = bounds;
-    this.rawHeaders.push(fieldName(source, start, nameEnd), fieldValue(source, valueStart, valueEnd));
+    this.rawHeaders.push(fieldName(source, start, nameEnd), recentText(this.recent, source, valueStart, valueEnd));
     switch (nameEnd - start) {
       case 4:
         if (equalsIgnoringCase(source, start, nameEnd, "host")) return this.processHost(source, valueStart, valueEnd);
