@@ -4,7 +4,7 @@
  * head says `Transfer-Encoding: chunked`.
  */
 import type { ServerResponse } from "node:http";
-import type { Framing, ResponseHead, ResponseSink } from "@patchbay/gateway";
+import { httpDate, type Framing, type ResponseHead, type ResponseSink } from "@patchbay/gateway";
 
 /** How long an aborted response may take to flush what was already written before its socket is destroyed. */
 const ABORT_FLUSH_TIMEOUT_MS = 5000;
@@ -34,13 +34,18 @@ export class ServerResponseSink implements ResponseSink {
     const stopping = head.keepAlive && this.#server.closing;
     if (stopping) this.#response.shouldKeepAlive = false;
     const headers = head.headers;
+    const date = httpDate();
     // node takes a flat [name, value, name, value…] list; repeated names (Set-Cookie) stay separate fields.
     const flat: string[] = [];
     for (let index = 0; index < headers.length; index++) {
       const header = headers[index] as [string, string];
+      const name = header[0];
       // The writer's "Connection: keep-alive" (HTTP/1.0) would promise what a stopping server will not keep.
-      if (stopping && header[0].toLowerCase() === "connection") continue;
-      flat.push(header[0], header[1]);
+      if (stopping && name.toLowerCase() === "connection") continue;
+      // node:http adds the same Date (IMF-fixdate, formatted once a second) itself when the list has none,
+      // without re-checking it as a field: passing the writer's one through cost ~1.4% CPU per response.
+      if (header[1] === date && name === "Date") continue;
+      flat.push(name, header[1]);
     }
     this.#response.writeHead(head.status, head.reason, flat);
   }
