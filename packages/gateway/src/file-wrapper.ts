@@ -22,7 +22,6 @@ class FileRangeBody implements FileBody {
   /** A read (or the open) is in flight: close() leaves the handle to the iteration, which stops after it. */
   #busy = false;
   #closed = false;
-  #closing: Promise<void> | undefined;
 
   constructor(filePath: string, options: FileWrapperOptions) {
     this.filePath = filePath;
@@ -39,15 +38,18 @@ class FileRangeBody implements FileBody {
   async *#read(): AsyncGenerator<Uint8Array, void, undefined> {
     let position = this.start;
     let remaining = this.end === undefined ? Number.POSITIVE_INFINITY : this.end - this.start + 1;
+    // This iteration's own handle: a second iteration of the body must not close the first one's.
+    let handle: FileHandle | undefined;
     try {
       this.#busy = true;
-      this.#handle = await open(this.filePath, "r");
+      handle = await open(this.filePath, "r");
+      this.#handle = handle;
       this.#busy = false;
       while (remaining > 0 && !this.#closed) {
         const size = Math.min(this.#blockSize, remaining);
         const buffer = Buffer.allocUnsafe(size);
         this.#busy = true;
-        const { bytesRead } = await this.#handle.read(buffer, 0, size, position);
+        const { bytesRead } = await handle.read(buffer, 0, size, position);
         this.#busy = false;
         // End of file (a range past it, or a file that shrank) ends the body, as a ReadStream does.
         if (bytesRead === 0 || this.#closed) return;
@@ -57,23 +59,19 @@ class FileRangeBody implements FileBody {
       }
     } finally {
       this.#busy = false;
-      await this.#release();
+      if (this.#handle === handle) this.#handle = undefined;
+      // FileHandle#close is idempotent: close() may have closed it already.
+      await handle?.close();
     }
-  }
-
-  #release(): Promise<void> {
-    const handle = this.#handle;
-    if (handle === undefined) return Promise.resolve();
-    this.#handle = undefined;
-    this.#closing = handle.close();
-    return this.#closing;
   }
 
   close(): Promise<void> {
     this.#closed = true;
-    // Mid-read, the iteration sees #closed when the read settles and releases the handle itself.
-    if (this.#busy) return Promise.resolve();
-    return this.#handle === undefined ? (this.#closing ?? Promise.resolve()) : this.#release();
+    const handle = this.#handle;
+    // Mid-read, the iteration sees #closed when the read settles and closes its handle itself.
+    if (this.#busy || handle === undefined) return Promise.resolve();
+    this.#handle = undefined;
+    return handle.close();
   }
 }
 

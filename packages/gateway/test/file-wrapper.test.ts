@@ -71,3 +71,14 @@ test("close() while a read is in flight ends the body once the read settles", as
 test("a missing file rejects on first read", async () => {
   await expect(collect(fileWrapper(join(directory, "missing.bin")))).rejects.toMatchObject({ code: "ENOENT" });
 });
+
+test("each iteration reads the file with its own handle", async () => {
+  const body = fileWrapper(file, { blockSize: 4 });
+  const first = body[Symbol.asyncIterator]();
+  const second = body[Symbol.asyncIterator]();
+  expect(Buffer.from((await first.next()).value as Uint8Array).toString()).toBe("0123");
+  expect(Buffer.from((await second.next()).value as Uint8Array).toString()).toBe("0123");
+  await first.return?.();
+  expect(Buffer.from((await second.next()).value as Uint8Array).toString()).toBe("4567");
+  await second.return?.();
+});
