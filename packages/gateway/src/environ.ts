@@ -51,6 +51,9 @@ export function environKeyForHeader(name: string): string | null {
   return key;
 }
 
+let lastServerPort: number | undefined;
+let lastServerPortText = "";
+
 /** Builds the environ; throws a 400 GatewayError when the path cannot be percent-decoded. */
 export function createEnviron(request: EnvironRequest): Environ {
   const { path, query } = splitRequestTarget(request.target);
@@ -64,13 +67,18 @@ export function createEnviron(request: EnvironRequest): Environ {
     if (pathInfo === scriptName || pathInfo.startsWith(scriptName + "/")) pathInfo = pathInfo.slice(scriptName.length);
     else scriptName = "";
   }
+  // The listener's port is the same for every request: keep its decimal string.
+  if (request.serverPort !== lastServerPort) {
+    lastServerPort = request.serverPort;
+    lastServerPortText = String(request.serverPort);
+  }
   const environ: Environ = {
     REQUEST_METHOD: request.method,
     SCRIPT_NAME: scriptName,
     PATH_INFO: pathInfo,
     QUERY_STRING: query,
     SERVER_NAME: request.serverName,
-    SERVER_PORT: String(request.serverPort),
+    SERVER_PORT: lastServerPortText,
     SERVER_PROTOCOL: request.protocol,
     REMOTE_ADDR: request.remoteAddress,
     REMOTE_PORT: String(request.remotePort),

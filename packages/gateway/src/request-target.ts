@@ -37,7 +37,14 @@ function hexValue(code: number): number {
   return -1;
 }
 
-const NEEDS_DECODING = /[%\u0080-\uffff]/;
+/** True when the path holds a "%" or a non-ASCII character; a loop beats a regex call on short paths. */
+function needsDecoding(path: string): boolean {
+  for (let index = 0; index < path.length; index++) {
+    const code = path.charCodeAt(index);
+    if (code === 37 /* "%" */ || code >= 0x80) return true;
+  }
+  return false;
+}
 
 /**
  * Percent-decodes a path and decodes the bytes as UTF-8. Characters U+0080..U+00FF stand for the raw
@@ -45,7 +52,7 @@ const NEEDS_DECODING = /[%\u0080-\uffff]/;
  * Returns undefined for a malformed escape or invalid UTF-8 (the server answers 400).
  */
 export function decodePath(path: string): string | undefined {
-  if (!NEEDS_DECODING.test(path)) return path;
+  if (!needsDecoding(path)) return path;
   const bytes = new Uint8Array(path.length * 3);
   let length = 0;
   for (let index = 0; index < path.length; index++) {
