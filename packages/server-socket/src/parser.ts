@@ -117,10 +117,11 @@ const NAME_CACHE_SLOTS = 512;
 const RECENT_CACHE_SLOTS = 32;
 /**
  * Longest field value or target looked up in a parser's recent cache: short values repeat on every request of
- * a client (Host, Accept, Accept-Encoding, the same paths), and comparing a few dozen bytes is cheaper than a
- * string allocation.
+ * a client (Host, Accept-Encoding, Connection, the same paths), and comparing a few bytes is cheaper than a
+ * string allocation. Longer ones (User-Agent, Accept, cookies) are left out: there a JS compare, or a miss on a
+ * changing value, costs more than the native copy (measured with browser-like heads).
  */
-const MAX_CACHED_VALUE_BYTES = 96;
+const MAX_CACHED_VALUE_BYTES = 32;
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
 
@@ -138,16 +139,6 @@ const latin1: (buffer: Buffer, start: number, end: number) => string =
  * string allocation. Shared by all parsers: entries are immutable strings and a collision only evicts.
  */
 const nameCache: (string | undefined)[] = Array.from<string | undefined>({ length: NAME_CACHE_SLOTS });
-
-/** Bytes scanned in JS for a line's LF before handing the rest to Buffer#indexOf (a native call, ~50 ns). */
-const LINE_FEED_SCAN_BYTES = 64;
-
-/** The index of the first LF in buffer[position, end), or -1: a JS loop for a short line, indexOf past it. */
-function findLineFeed(buffer: Buffer, position: number, end: number): number {
-  const scanEnd = Math.min(end, position + LINE_FEED_SCAN_BYTES);
-  for (let index = position; index < scanEnd; index++) if (buffer[index] === LF) return index;
-  return scanEnd === end ? -1 : buffer.indexOf(LF, scanEnd);
-}
 
 /**
  * Bytes [start, end) as a latin-1 string, from `cache` (its length a power of two) when the same bytes were
@@ -275,7 +266,7 @@ export class RequestParser {
     const end = buffer.length;
     let position = offset;
     if (this.pendingLength > 0) {
-      const lineFeed = findLineFeed(buffer, position, end);
+      const lineFeed = buffer.indexOf(LF, position);
       const partialEnd = lineFeed === -1 ? end : lineFeed;
       const tooLong = this.checkPartialLine(this.pendingLength + partialEnd - position);
       if (tooLong !== undefined) return tooLong;
@@ -287,7 +278,7 @@ export class RequestParser {
       if (outcome !== LINE_CONTINUE) return this.finishLine(outcome, position - offset);
     }
     while (position < end) {
-      const lineFeed = findLineFeed(buffer, position, end);
+      const lineFeed = buffer.indexOf(LF, position);
       if (lineFeed === -1) {
         const tooLong = this.checkPartialLine(end - position);
         if (tooLong !== undefined) return tooLong;
