@@ -8,6 +8,7 @@ import type { Socket } from "node:net";
 import { createInputStream, runApplication, statusOfError, type Environ, type ResponseOutcome, type RunApplicationOptions } from "@patchbay/gateway";
 import { EnvironAccessRecord } from "@patchbay/server-kit";
 import { createBodyDecoder, type BodyDecoder } from "./body-decoder.js";
+import { LINGER_MS, MAX_DRAIN_BYTES, MAX_PIPELINED_BYTES } from "./connection-limits.js";
 import { ConnectionDeadline, TIMEOUT_BODY, TIMEOUT_HEAD, TIMEOUT_IDLE, TIMEOUT_LINGER } from "./connection-deadline.js";
 import { attachDisconnectSignal, DISCONNECT_MESSAGE, NEVER_ABORTED, type DisconnectSource } from "./disconnect-signal.js";
 import { SocketError } from "./errors.js";
@@ -18,23 +19,6 @@ import { RequestBody, type RequestBodyOwner } from "./request-body.js";
 import { createRequestEnviron, type PeerAddress } from "./request-environ.js";
 import type { ListenerAddress, ServerState } from "./server-state.js";
 import { SocketSink } from "./socket-sink.js";
-
-/**
- * Most unread body bytes read and dropped after a response so the connection can carry another request
- * (as node:http and waitress do); a larger rest closes the connection instead.
- */
-export const MAX_DRAIN_BYTES = 256 * 1024;
-/**
- * Most bytes of pipelined requests held while a response is in progress; past it the socket stops being
- * read until the response is done (they are parsed only then, in order).
- */
-export const MAX_PIPELINED_BYTES = 64 * 1024;
-/**
- * After the server ends its side, the time the client has to close its own before the socket is destroyed.
- * Meanwhile incoming bytes are read and dropped (never parsed), so the kernel does not answer them with a
- * reset that could destroy the response on its way (the "lingering close" of Apache and nginx).
- */
-export const LINGER_MS = 2000;
 
 const INPUT_HEAD = 0;
 const INPUT_BODY = 1;

@@ -13,7 +13,8 @@ export type { ParseError, ParseErrorCode, SocketErrorCode, SocketServerErrorCode
 
 // The server (node:net, one Connection per socket)
 export { createServer, serve } from "./server.js";
-export { Connection, LINGER_MS, MAX_DRAIN_BYTES, MAX_PIPELINED_BYTES } from "./connection.js";
+export { Connection } from "./connection.js";
+export { LINGER_MS, MAX_DRAIN_BYTES, MAX_PIPELINED_BYTES } from "./connection-limits.js";
 export type { ListenerAddress, ServerState } from "./server-state.js";
 export { BATCH_HIGH_WATER_BYTES, SocketSink } from "./socket-sink.js";
 export { BODY_QUEUE_HIGH_WATER_BYTES, RequestBody } from "./request-body.js";

@@ -5,7 +5,8 @@
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import type { Application } from "@patchbay/gateway";
 import { createLoggerErrorStream, listenOnBind, prepareApplication, resolveServerOptions, type BindAddress, type Server, type ServerAddress, type ServerOptions, type ServerOptionsInput } from "@patchbay/server-kit";
-import { Connection, LINGER_MS } from "./connection.js";
+import { Connection } from "./connection.js";
+import { LINGER_MS } from "./connection-limits.js";
 import { formatErrorResponse } from "./error-response.js";
 import { SocketError } from "./errors.js";
 import type { ListenerAddress, ServerState } from "./server-state.js";

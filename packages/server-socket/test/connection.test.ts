@@ -3,7 +3,7 @@
 import { Socket } from "node:net";
 import type { Server } from "@patchbay/server-kit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { MAX_DRAIN_BYTES } from "../src/connection.js";
+import { MAX_DRAIN_BYTES } from "../src/connection-limits.js";
 import { serve } from "../src/server.js";
 import { collect, countStatusLines, openSocket, portOf, rawExchange } from "./raw-exchange.js";
 import { createTestApplication, type TestObservations } from "./test-application.js";
