@@ -8,6 +8,7 @@ import { CR, HEX_VALUE, LF, isValidParameters, scanFieldLine } from "./grammar.j
 import type { FieldLineBounds } from "./grammar.js";
 import { MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_HEADER_COUNT } from "./parser.js";
 import type { BodyFraming } from "./parser.js";
+import { appendPending } from "./append-pending.js";
 
 /** Default total of chunk-extension bytes allowed in one request (16 KiB, as node's own parser since CVE-2024-22019). */
 export const MAX_CHUNK_EXTENSION_BYTES = 16384;
@@ -210,14 +211,7 @@ class ChunkedBodyDecoder implements BodyDecoder {
   }
 
   private appendPending(buffer: Buffer, start: number, end: number): void {
-    const needed = this.pendingLength + (end - start);
-    let pending = this.pending;
-    if (pending === undefined || pending.length < needed) {
-      const grown = Buffer.allocUnsafe(Math.max(MIN_PENDING_BYTES, needed * 2));
-      if (pending !== undefined) pending.copy(grown, 0, 0, this.pendingLength);
-      this.pending = pending = grown;
-    }
-    buffer.copy(pending, this.pendingLength, start, end);
+    this.pending = appendPending(this.pending, this.pendingLength, buffer, start, end, MIN_PENDING_BYTES);
     this.pendingLength += end - start;
   }
 

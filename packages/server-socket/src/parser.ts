@@ -26,6 +26,7 @@ import {
   trimOwsEnd,
 } from "./grammar.js";
 import type { FieldLineBounds } from "./grammar.js";
+import { appendPending } from "./append-pending.js";
 
 /** Default longest request line, in bytes, CRLF excluded (as gunicorn's limit_request_line). */
 export const MAX_REQUEST_LINE_BYTES = 8190;
@@ -317,14 +318,7 @@ export class RequestParser {
   }
 
   private appendPending(buffer: Buffer, start: number, end: number): void {
-    const needed = this.pendingLength + (end - start);
-    let pending = this.pending;
-    if (pending === undefined || pending.length < needed) {
-      const grown = Buffer.allocUnsafe(Math.max(MIN_PENDING_BYTES, needed * 2));
-      if (pending !== undefined) pending.copy(grown, 0, 0, this.pendingLength);
-      this.pending = pending = grown;
-    }
-    buffer.copy(pending, this.pendingLength, start, end);
+    this.pending = appendPending(this.pending, this.pendingLength, buffer, start, end, MIN_PENDING_BYTES);
     this.pendingLength += end - start;
   }
 
