@@ -138,7 +138,8 @@ describe("stopping", () => {
     await expect(openSocket(port)).rejects.toThrow(/ECONNREFUSED/);
   });
 
-  it("graceful stop forces connections closed after gracefulMs", async () => {
+  /** A server with one connection 50 ms into a 2 s request; `answer` collects what that connection receives. */
+  async function serveWithSlowRequest(): Promise<{ server: Awaited<ReturnType<typeof serve>>; answer: ReturnType<typeof collect> }> {
     const server = await serve(createTestApplication().app, { port: 0, logger: SILENT_LOGGER });
     const port = portOf(server.addresses);
     const busy = await openSocket(port);
@@ -146,6 +147,11 @@ describe("stopping", () => {
     const answer = collect(busy, { waitMs: 3000 });
     busy.write("GET /slow?ms=2000 HTTP/1.1\r\nHost: a\r\n\r\n");
     await delay(50);
+    return { server, answer };
+  }
+
+  it("graceful stop forces connections closed after gracefulMs", async () => {
+    const { server, answer } = await serveWithSlowRequest();
     await server.close(100);
     const { text, closed } = await answer;
     expect(closed).toBe(true);
@@ -163,13 +169,7 @@ describe("stopping", () => {
   });
 
   it("destroy() closes every connection at once", async () => {
-    const server = await serve(createTestApplication().app, { port: 0, logger: SILENT_LOGGER });
-    const port = portOf(server.addresses);
-    const busy = await openSocket(port);
-    cleanups.push(async () => void busy.destroy());
-    const answer = collect(busy, { waitMs: 3000 });
-    busy.write("GET /slow?ms=2000 HTTP/1.1\r\nHost: a\r\n\r\n");
-    await delay(50);
+    const { server, answer } = await serveWithSlowRequest();
     await server.destroy();
     expect((await answer).closed).toBe(true);
   });
