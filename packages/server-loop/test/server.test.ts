@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDeferred, MemoryLogger, RawConnection } from "@patchbay/conformance";
+import { createDeferred, MemoryLogger, RawConnection, type Deferred } from "@patchbay/conformance";
 import type { Application } from "@patchbay/gateway";
 import type { Server, ServerOptionsInput } from "@patchbay/server-kit";
 import { afterEach, describe, expect, it } from "vitest";
@@ -26,6 +26,16 @@ const whereApp: Application = (environ, startResponse) => {
   startResponse("200 OK", [["Content-Type", "text/plain"]]);
   return [`${environ.SERVER_NAME} ${environ.SERVER_PORT} ${environ.PATH_INFO}`];
 };
+
+/** An app that signals `started`, then answers only once `release` resolves: a request kept in flight. */
+function stuckApp(started: Deferred<void>, release: Deferred<void>): Application {
+  return async (_environ, startResponse) => {
+    started.resolve();
+    await release.promise;
+    startResponse("200 OK", []);
+    return [];
+  };
+}
 
 function portOf(server: Server, index = 0): number {
   const address = server.addresses[index];
@@ -147,12 +157,7 @@ describe("graceful stop", () => {
     const logger = new MemoryLogger();
     const server = track(
       await serve(
-        async (_environ, startResponse) => {
-          started.resolve();
-          await never.promise;
-          startResponse("200 OK", []);
-          return [];
-        },
+        stuckApp(started, never),
         { bind: [LOOPBACK_ANY_PORT], logger },
       ),
     );
@@ -180,12 +185,7 @@ describe("graceful stop", () => {
     const never = createDeferred();
     const server = track(
       await serve(
-        async (_environ, startResponse) => {
-          started.resolve();
-          await never.promise;
-          startResponse("200 OK", []);
-          return [];
-        },
+        stuckApp(started, never),
         { bind: [LOOPBACK_ANY_PORT], logger: new MemoryLogger(), timeouts: { gracefulMs: 60_000 } },
       ),
     );
