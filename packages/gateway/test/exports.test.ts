@@ -45,7 +45,9 @@ test("the runtime exports of @patchbay/gateway", async () => {
 });
 
 test("the runtime exports of @patchbay/gateway/static", async () => {
-  expect(Object.keys(await import("../src/static/index.js")).sort()).toMatchInlineSnapshot(`
+  const staticExports = await import("../src/static/index.js");
+  expect(typeof staticExports.serveStatic).toBe("function");
+  expect(Object.keys(staticExports).sort()).toMatchInlineSnapshot(`
     [
       "DEFAULT_INDEX_FILES",
       "MAX_BYTE_RANGES",
