@@ -4,7 +4,9 @@ import type { ResponseHead, ResponseSink } from "./response-sink.js";
 /** Collects one response: its head, its body bytes, and how it ended. */
 export class MemorySink implements ResponseSink {
   head: ResponseHead | undefined;
-  readonly chunks: Uint8Array[] = [];
+  readonly #chunks: Uint8Array[] = [];
+  /** A whole body's text from endWithText(), encoded when the body is first read (as a socket sink encodes in its write). */
+  #text: string | undefined;
   ended = false;
   abortedWith: Error | undefined;
   clientGone = false;
@@ -14,9 +16,18 @@ export class MemorySink implements ResponseSink {
     this.head = head;
   }
 
+  /** The body chunks received so far, in order. */
+  get chunks(): Uint8Array[] {
+    if (this.#text !== undefined) {
+      this.#chunks.push(Buffer.from(this.#text, "utf8"));
+      this.#text = undefined;
+    }
+    return this.#chunks;
+  }
+
   write(chunk: Uint8Array): boolean {
     if (this.head === undefined) throw new Error("write before sendHead");
-    this.chunks.push(chunk);
+    this.#chunks.push(chunk);
     return true;
   }
 
@@ -25,6 +36,12 @@ export class MemorySink implements ResponseSink {
   }
 
   end(): void {
+    this.ended = true;
+  }
+
+  endWithText(text: string): void {
+    if (this.head === undefined) throw new Error("write before sendHead");
+    this.#text = text;
     this.ended = true;
   }
 

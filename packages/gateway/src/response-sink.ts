@@ -36,6 +36,12 @@ export interface ResponseSink {
    * (node:http's end(chunk) spares a socket cork and a tick per response).
    */
   endWith?(chunk: Uint8Array): void;
+  /**
+   * Optional: like endWith(), for a whole body the application gave as one string. The sink encodes it as
+   * UTF-8 in its own write (node:http's end(text), a socket write), sparing the writer a byte array per
+   * response. `byteLength` is its UTF-8 length, already sent as Content-Length.
+   */
+  endWithText?(text: string, byteLength: number): void;
   /** The response cannot be completed: destroy the connection so the client never sees a truncated body as whole. */
   abort(error: Error): void;
   /** True once the client has gone away; the writer then stops and closes the body. */

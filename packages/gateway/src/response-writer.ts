@@ -78,8 +78,10 @@ class ResponseRun {
   #keepAlive: boolean;
   #bytesSent = 0;
   #status = 0;
-  /** The last bytes of a whole body, kept for the sink's endWith(). */
-  #held: Uint8Array | undefined;
+  /** The last bytes of a whole body, kept for the sink's endWith(), or its text for endWithText(). */
+  #held: Uint8Array | string | undefined;
+  /** UTF-8 length of held text. */
+  #heldByteLength = 0;
 
   constructor(sink: ResponseSink, options: RunApplicationOptions) {
     this.#sink = sink;
@@ -190,7 +192,27 @@ class ResponseRun {
     const held = this.#held;
     if (held === undefined) return;
     this.#held = undefined;
-    this.#sink.write(held);
+    this.#sink.write(typeof held === "string" ? Buffer.from(held, "utf8") : held);
+  }
+
+  /**
+   * A whole body given as one string, before the head: to a sink that encodes text itself, only its UTF-8
+   * length is computed here (for Content-Length) and the text is held for finish(), so the sink gets it right
+   * after the head, framed by Content-Length. False when it must go as bytes (longer than a declared
+   * Content-Length: it is cut, which takes bytes).
+   */
+  #sendWholeText(text: string): boolean {
+    if (this.#headSent) return false;
+    const byteLength = Buffer.byteLength(text, "utf8");
+    const declared = this.#pending?.contentLength;
+    if (declared !== undefined && byteLength > declared) return false;
+    this.#sendHead(byteLength);
+    if (byteLength > 0 && this.#framing !== "none") {
+      this.#bytesSent = byteLength;
+      this.#held = text;
+      this.#heldByteLength = byteLength;
+    }
+    return true;
   }
 
   /**
@@ -207,7 +229,9 @@ class ResponseRun {
   /** Sends a whole body known in advance (an array): one head with Content-Length, then the chunks. */
   sendWhole(chunks: readonly Chunk[]): void {
     if (chunks.length === 1) {
-      const bytes = toBytes(chunks[0] as Chunk);
+      const chunk = chunks[0] as Chunk;
+      if (typeof chunk === "string" && this.#sink.endWithText !== undefined && this.#sendWholeText(chunk)) return;
+      const bytes = toBytes(chunk);
       if (!this.#headSent) this.#sendHead(bytes.length);
       if (bytes.length > 0) this.#sendLast(bytes);
       return;
@@ -238,8 +262,11 @@ class ResponseRun {
     }
     const held = this.#held;
     this.#held = undefined;
-    if (held !== undefined && this.#sink.endWith !== undefined) this.#sink.endWith(held);
-    else this.#sink.end();
+    const sink = this.#sink;
+    if (held === undefined) sink.end();
+    // Held only for a sink that has the method (#sendLast, #sendWholeText).
+    else if (typeof held === "string") sink.endWithText?.(held, this.#heldByteLength);
+    else sink.endWith?.(held);
     return { status: this.#status, bytesSent: this.#bytesSent, keepAlive: this.#keepAlive, aborted: false };
   }
 

@@ -3,6 +3,7 @@ import { createEnviron } from "../src/environ.js";
 import { createEmptyInputStream } from "../src/input-stream.js";
 import { MemorySink } from "../src/memory-sink.js";
 import { httpDate, runApplication, type RunApplicationOptions } from "../src/response-writer.js";
+import type { ResponseSink } from "../src/response-sink.js";
 import type { Application, Body, HeaderList, StartResponse } from "../src/types.js";
 
 const environ = () =>
@@ -307,4 +308,96 @@ test("an app that returns null gets a 500, not a crash", async () => {
     return null;
   }) as unknown as Application;
   expect((await run(app)).sink.head?.status).toBe(500);
+});
+
+describe("a whole string body", () => {
+  /** A sink that records the calls the writer makes; `withText` says whether it offers endWithText. */
+  function recordingSink(withText: boolean) {
+    const inner = new MemorySink();
+    const calls: string[] = [];
+    const sink: ResponseSink = {
+      sendHead: (head) => inner.sendHead(head),
+      write: (chunk) => {
+        calls.push(`write ${Buffer.from(chunk).toString("utf8")}`);
+        return inner.write(chunk);
+      },
+      drain: () => inner.drain(),
+      end: () => {
+        calls.push("end");
+        inner.end();
+      },
+      abort: (error) => inner.abort(error),
+      get clientGone() {
+        return false;
+      },
+      ...(withText
+        ? {
+            endWithText: (text: string, byteLength: number) => {
+              calls.push(`endWithText ${text} ${byteLength}`);
+              inner.endWithText(text);
+            },
+          }
+        : {}),
+    };
+    return { sink, inner, calls };
+  }
+  const text = "h\u00e9llo \u2713";
+  const app: Application = (_environ, startResponse) => {
+    startResponse("200 OK", []);
+    return [text];
+  };
+
+  test("goes to endWithText with its UTF-8 length, which is the Content-Length", async () => {
+    const { sink, inner, calls } = recordingSink(true);
+    const outcome = await runApplication(app, environ(), sink, { method: "GET", protocol: "HTTP/1.1", keepAlive: true });
+    const length = Buffer.byteLength(text);
+    expect(calls).toEqual([`endWithText ${text} ${length}`]);
+    expect(inner.head?.headers).toContainEqual(["Content-Length", String(length)]);
+    expect(outcome.bytesSent).toBe(length);
+    expect(Buffer.from(inner.body).toString("utf8")).toBe(text);
+  });
+
+  test("goes as UTF-8 bytes to a sink without endWithText", async () => {
+    const { sink, calls } = recordingSink(false);
+    await runApplication(app, environ(), sink, { method: "GET", protocol: "HTTP/1.1", keepAlive: true });
+    expect(calls).toEqual([`write ${text}`, "end"]);
+  });
+
+  test("after a legacy write() (head already out, chunked) goes as bytes", async () => {
+    const { sink, calls } = recordingSink(true);
+    const writing: Application = (_environ, startResponse) => {
+      startResponse("200 OK", [])("first ");
+      return ["second"];
+    };
+    await runApplication(writing, environ(), sink, { method: "GET", protocol: "HTTP/1.1", keepAlive: true });
+    expect(calls).toEqual(["write first ", "write second", "end"]);
+  });
+
+  test("is not handed on for HEAD, nor for an empty string", async () => {
+    const head = recordingSink(true);
+    await runApplication(app, environ(), head.sink, { method: "HEAD", protocol: "HTTP/1.1", keepAlive: true });
+    expect(head.calls).toEqual(["end"]);
+    expect(head.inner.head?.headers).toContainEqual(["Content-Length", String(Buffer.byteLength(text))]);
+    const empty = recordingSink(true);
+    const emptyApp: Application = (_environ, startResponse) => {
+      startResponse("200 OK", []);
+      return [""];
+    };
+    await runApplication(emptyApp, environ(), empty.sink, { method: "GET", protocol: "HTTP/1.1", keepAlive: true });
+    expect(empty.calls).toEqual(["end"]);
+    expect(empty.inner.head?.headers).toContainEqual(["Content-Length", "0"]);
+  });
+
+  test("equal to a declared Content-Length goes to endWithText; longer is cut as bytes", async () => {
+    const declared = (length: number): Application => (_environ, startResponse) => {
+      startResponse("200 OK", [["Content-Length", String(length)]]);
+      return ["hello"];
+    };
+    const exact = recordingSink(true);
+    await runApplication(declared(5), environ(), exact.sink, { method: "GET", protocol: "HTTP/1.1", keepAlive: true });
+    expect(exact.calls).toEqual(["endWithText hello 5"]);
+    const cut = recordingSink(true);
+    await runApplication(declared(3), environ(), cut.sink, { method: "GET", protocol: "HTTP/1.1", keepAlive: true });
+    expect(cut.calls).toEqual(["write hel", "end"]);
+  });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { MemorySink } from "../src/memory-sink.js";
 import { runApplication } from "../src/response-writer.js";
+import type { ResponseSink } from "../src/response-sink.js";
 import type { Application } from "../src/types.js";
 import { validate } from "../src/validate/validate.js";
 import { validateSink } from "../src/validate/validate-sink.js";
@@ -39,5 +40,38 @@ describe("validateSink", () => {
     const sink = validateSink(new MemorySink(), makeEnviron({}, log));
     expect(() => sink.sendHead({ status: 200, reason: "OK", headers: [["Content-Length", "0"]], framing: "content-length", keepAlive: true })).toThrowError(/^G-8\.4: a 200 response has no Date header/);
     expect(log).toEqual([expect.stringMatching(/^patchbay validate: server violation: G-8\.4: /)]);
+  });
+
+  test("endWith() and endWithText() are checked like write() then end(), and reach a sink without them as those", () => {
+    const collected = createCollector();
+    const bytesOnly = new MemorySink();
+    const inner: ResponseSink = {
+      sendHead: (head) => bytesOnly.sendHead(head),
+      write: (chunk) => bytesOnly.write(chunk),
+      drain: () => bytesOnly.drain(),
+      end: () => bytesOnly.end(),
+      abort: (error) => bytesOnly.abort(error),
+      clientGone: false,
+    };
+    const sink = validateSink(inner, makeEnviron(), collected.options);
+    sink.sendHead(headOf(200, [["Content-Length", "6"], ["Date", "x"]], "content-length"));
+    sink.endWithText?.("h\u00e9llo", 6);
+    expect(rulesOf(collected)).toEqual([]);
+    expect(Buffer.from(bytesOnly.body).toString("utf8")).toBe("h\u00e9llo");
+    expect(bytesOnly.ended).toBe(true);
+
+    const short = createCollector();
+    const shortSink = validateSink(new MemorySink(), makeEnviron(), short.options);
+    shortSink.sendHead(headOf(200, [["Content-Length", "6"], ["Date", "x"]], "content-length"));
+    // A wrong byte length, and five bytes for a Content-Length of six.
+    shortSink.endWithText?.("hello", 6);
+    expect(rulesOf(short)).toEqual(["G-8.8", "G-8.8"]);
+
+    const late = createCollector();
+    const lateSink = validateSink(new MemorySink(), makeEnviron(), late.options);
+    lateSink.sendHead(headOf(200, [["Content-Length", "2"], ["Date", "x"]], "content-length"));
+    lateSink.endWith?.(Buffer.from("ok"));
+    lateSink.endWith?.(Buffer.from(""));
+    expect(rulesOf(late)).toEqual(["G-8.2"]);
   });
 });

@@ -78,6 +78,16 @@ export class ServerResponseSink implements ResponseSink {
   }
 
   /**
+   * node:http joins its head and a string body into one string written in the body's encoding. ASCII text
+   * is the same bytes in latin-1, the head's own encoding (its values may hold obs-text); other text goes
+   * as UTF-8 bytes, after the head written apart.
+   */
+  endWithText(text: string, byteLength: number): void {
+    if (byteLength === text.length) this.#response.end(text, "latin1");
+    else this.#response.end(Buffer.from(text, "utf8"));
+  }
+
+  /**
    * Ends the connection without completing the response: a client must never take a cut-off body for a
    * whole one. A chunked or Content-Length body shows the cut (no last chunk, or fewer bytes than declared:
    * RFC 9112 §8), so what was written is flushed first and the client learns the status; a close-delimited

@@ -164,6 +164,17 @@ export class SocketSink implements ResponseSink {
     return !this.#socket.writableNeedDrain;
   }
 
+  /**
+   * A whole body given as text, right after its head. ASCII text (one byte a character) joins the batch as a
+   * latin-1 part and is encoded by the flush's one copy; other or large text goes as UTF-8 bytes via write().
+   */
+  endWithText(text: string, byteLength: number): void {
+    const asLatin1 = byteLength === text.length && byteLength < BATCH_HIGH_WATER_BYTES && this.#framing === FRAMING_LENGTH;
+    if (asLatin1 && !this.#detached && !this.#socket.destroyed) this.#append(text);
+    else if (!asLatin1) this.write(Buffer.from(text, "utf8"));
+    this.end();
+  }
+
   drain(): Promise<void> {
     this.flush();
     const socket = this.#socket;

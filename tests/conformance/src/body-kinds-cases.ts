@@ -13,6 +13,13 @@ import { createDeferred } from "./deferred.js";
 import { RawConnection } from "./raw-connection.js";
 import { startTestServer } from "./test-server.js";
 
+/** Text beyond latin-1 (2-, 3- and 4-byte UTF-8 sequences): a string body is sent as UTF-8. */
+const UTF8_TEXT = "h\u00e9llo w\u00f6rld \u2713 \u{1f600}";
+/** An obs-text field value (RFC 9110 §5.5): one latin-1 byte on the wire, whatever the body's encoding. */
+const OBS_TEXT_VALUE = "caf\u00e9";
+/** A whole ASCII string body past server-socket's 16 KiB batch. */
+const LARGE_TEXT = "0123456789abcdef".repeat(6 * 1024);
+
 /** How long a case waits after the first close() for a wrong second one. */
 const SECOND_CLOSE_WINDOW_MS = 50;
 
@@ -57,6 +64,15 @@ export function defineBodyKindsCases(target: ServerConformanceTarget): void {
         case "/file-range":
           startResponse("200 OK", [["Content-Type", "application/octet-stream"], ["Content-Length", "1000"]]);
           return environ["gateway.file_wrapper"](filePath, { start: 100_000, end: 100_999 });
+        case "/text-utf8":
+          startResponse("200 OK", [["Content-Type", "text/plain; charset=utf-8"], ["X-Note", OBS_TEXT_VALUE]]);
+          return [UTF8_TEXT];
+        case "/text-ascii":
+          startResponse("200 OK", [["Content-Type", "text/plain"], ["X-Note", OBS_TEXT_VALUE]]);
+          return ["plain ascii"];
+        case "/text-large":
+          startResponse("200 OK", [["Content-Type", "text/plain"]]);
+          return [LARGE_TEXT];
         case "/exc-info": {
           startResponse("200 OK", [["Content-Type", "text/plain"]]);
           const failure = new Error("conformance: replaced before headers");
@@ -109,6 +125,37 @@ export function defineBodyKindsCases(target: ServerConformanceTarget): void {
     it("sends string and byte chunks in order, skipping empty ones", async () => {
       const server = await startTestServer(target, app);
       expect(await (await fetch(server.url("/mixed"))).text()).toBe("abc");
+    });
+
+    for (const [path, text] of [
+      ["/text-utf8", UTF8_TEXT],
+      ["/text-ascii", "plain ascii"],
+    ] as const) {
+      it(`sends a whole string body as UTF-8 with its byte length, and obs-text in a field as one latin-1 byte (${path})`, async () => {
+        const server = await startTestServer(target, app);
+        const connection = await RawConnection.open(server.port);
+        try {
+          connection.send(`GET ${path} HTTP/1.1\r\nHost: a\r\n\r\n`);
+          const response = await connection.readResponse();
+          const expected = Buffer.from(text, "utf8");
+          expect(response.header("content-length")).toBe(String(expected.length));
+          expect(response.body.equals(expected)).toBe(true);
+          expect(response.header("x-note")).toBe(OBS_TEXT_VALUE);
+          // The same connection still frames the next response right.
+          connection.send(`HEAD ${path} HTTP/1.1\r\nHost: a\r\n\r\n`);
+          const head = await connection.readResponse({ head: true });
+          expect(head.header("content-length")).toBe(String(expected.length));
+        } finally {
+          connection.close();
+        }
+      });
+    }
+
+    it("sends a large whole string body intact", async () => {
+      const server = await startTestServer(target, app);
+      const response = await fetch(server.url("/text-large"));
+      expect(response.headers.get("content-length")).toBe(String(LARGE_TEXT.length));
+      expect(await response.text()).toBe(LARGE_TEXT);
     });
 
     it("sends what the legacy write() callable wrote before the returned body", async () => {

@@ -142,18 +142,9 @@ class ValidatedSink implements ResponseSink {
   }
 
   write(chunk: Uint8Array): boolean {
-    if (this.#head === undefined) this.#report("G-8.2", "write() before sendHead()");
-    if (this.#finished !== undefined) this.#report("G-8.2", `write() after ${this.#finished}()`);
+    this.#checkCallOrder("write()");
     if (this.#awaitingDrain) this.#report("G-8.11", "write() after a write() that returned false, before drain() resolved");
-    const head = this.#head;
-    if (head !== undefined && chunk.length > 0) {
-      if (this.#environ.REQUEST_METHOD === "HEAD") this.#report("G-8.6", `${chunk.length} body bytes written in a response to HEAD`);
-      else if (isBodylessStatus(head.status)) this.#report("G-8.7", `${chunk.length} body bytes written in a ${head.status} response`);
-    }
-    this.#bytesWritten += chunk.length;
-    if (this.#contentLength !== undefined && this.#bytesWritten > this.#contentLength) {
-      this.#report("G-8.8", `${this.#bytesWritten} body bytes written, more than the Content-Length of ${this.#contentLength}`);
-    }
+    this.#checkBodyBytes(chunk.length);
     const accepted = this.#inner.write(chunk);
     if (!accepted) this.#awaitingDrain = true;
     return accepted;
@@ -166,14 +157,61 @@ class ValidatedSink implements ResponseSink {
   }
 
   end(): void {
-    if (this.#head === undefined) this.#report("G-8.2", "end() before sendHead()");
-    if (this.#finished !== undefined) this.#report("G-8.2", `end() after ${this.#finished}()`);
+    this.#checkCallOrder("end()");
+    this.#checkComplete();
+    this.#inner.end();
+  }
+
+  endWith(chunk: Uint8Array): void {
+    this.#checkCallOrder("endWith()");
+    this.#checkBodyBytes(chunk.length);
+    this.#checkComplete();
+    if (this.#inner.endWith !== undefined) this.#inner.endWith(chunk);
+    else {
+      this.#inner.write(chunk);
+      this.#inner.end();
+    }
+  }
+
+  endWithText(text: string, byteLength: number): void {
+    this.#checkCallOrder("endWithText()");
+    const actual = Buffer.byteLength(text, "utf8");
+    if (actual !== byteLength) this.#report("G-8.8", `endWithText() was given ${byteLength} as the length of a text of ${actual} UTF-8 bytes`);
+    this.#checkBodyBytes(actual);
+    this.#checkComplete();
+    if (this.#inner.endWithText !== undefined) this.#inner.endWithText(text, byteLength);
+    else {
+      this.#inner.write(Buffer.from(text, "utf8"));
+      this.#inner.end();
+    }
+  }
+
+  /** A body write or an end must come after the head and before the response was ended or aborted. */
+  #checkCallOrder(call: string): void {
+    if (this.#head === undefined) this.#report("G-8.2", `${call} before sendHead()`);
+    if (this.#finished !== undefined) this.#report("G-8.2", `${call} after ${this.#finished}()`);
+  }
+
+  /** Counts `length` body bytes about to be sent, against HEAD, a bodyless status and the Content-Length. */
+  #checkBodyBytes(length: number): void {
+    const head = this.#head;
+    if (head !== undefined && length > 0) {
+      if (this.#environ.REQUEST_METHOD === "HEAD") this.#report("G-8.6", `${length} body bytes written in a response to HEAD`);
+      else if (isBodylessStatus(head.status)) this.#report("G-8.7", `${length} body bytes written in a ${head.status} response`);
+    }
+    this.#bytesWritten += length;
+    if (this.#contentLength !== undefined && this.#bytesWritten > this.#contentLength) {
+      this.#report("G-8.8", `${this.#bytesWritten} body bytes written, more than the Content-Length of ${this.#contentLength}`);
+    }
+  }
+
+  /** The response ends here as a whole: its body must be complete and its application must not have failed. */
+  #checkComplete(): void {
     this.#finished ??= "end";
     if (this.#contentLength !== undefined && this.#bytesWritten < this.#contentLength) {
       this.#report("G-8.8", `the response ended after ${this.#bytesWritten} of its Content-Length ${this.#contentLength} bytes; it must be aborted instead`);
     }
     if (this.#state?.failedAfterHead === true) this.#report("G-8.10", "the application failed after the head was sent, so the response must be aborted, not ended");
-    this.#inner.end();
   }
 
   abort(error: Error): void {
