@@ -1,5 +1,6 @@
 // Turns the bench's command line into one options object (durations, sizes, counts per mode); parses only, runs nothing.
 import { parseArgs } from "node:util";
+import type { DispatchSettings } from "./bench-results.js";
 
 /** Which sections of the bench run; every section runs unless `--only` names a subset. */
 export const SECTION_NAMES = ["hello", "pipelined", "static", "cluster", "idle", "dispatch"] as const;
@@ -32,10 +33,8 @@ export interface BenchOptions {
   idleConnections: number;
   /** Time allowed to open them (per server). */
   idleOpenBudgetMs: number;
-  /** Length of each in-process dispatch run. */
-  dispatchRunMs: number;
-  /** Measured rounds of the dispatch section (each app once per round); the figure is their median. */
-  dispatchRuns: number;
+  /** The in-process dispatch section: warm-up, run length, runs per process, processes per app. */
+  dispatch: DispatchSettings;
   /** Use autocannon even where wrk is installed. */
   preferAutocannon: boolean;
   /** Folder the report, its JSON and the chart are written to. */
@@ -57,12 +56,11 @@ const FULL_IDLE_CONNECTIONS = 10_000;
 const QUICK_IDLE_CONNECTIONS = 1_000;
 const FULL_IDLE_OPEN_BUDGET_MS = 60_000;
 const QUICK_IDLE_OPEN_BUDGET_MS = 10_000;
-// In-process runs are disturbed by GC and by other work on the machine in bursts: many short rounds, interleaved
-// across the apps, and the median of them, hold steadier than three long runs.
-const FULL_DISPATCH_RUN_MS = 500;
-const QUICK_DISPATCH_RUN_MS = 200;
-const FULL_DISPATCH_RUNS = 15;
-const QUICK_DISPATCH_RUNS = 7;
+// An app's in-process speed varies from process to process by up to ~10 % (how the JIT and the heap happen to
+// settle) and within one by GC and other work in bursts: several processes per app, interleaved across the apps,
+// each taking the median of a few short runs, and the median of those, hold steadier than one long process.
+const FULL_DISPATCH: DispatchSettings = { warmupMs: 1000, runMs: 500, runs: 5, processes: 9 };
+const QUICK_DISPATCH: DispatchSettings = { warmupMs: 500, runMs: 200, runs: 3, processes: 3 };
 
 function parseSections(value: string | undefined): Set<SectionName> {
   if (value === undefined) return new Set(SECTION_NAMES);
@@ -82,7 +80,9 @@ function parseSections(value: string | undefined): Set<SectionName> {
  */
 export function parseBenchOptions(argv: readonly string[], defaultResultsDirectory: string): BenchOptions {
   const { values } = parseArgs({
-    args: [...argv],
+    // `pnpm bench:quick -- --only dispatch` hands the "--" on (after the script's own --quick); it only
+    // separates pnpm's arguments from ours, and no option of ours takes "--" as its value.
+    args: argv.filter((argument) => argument !== "--"),
     options: { quick: { type: "boolean" }, only: { type: "string" }, results: { type: "string" }, autocannon: { type: "boolean" }, render: { type: "string" } },
     strict: true,
     allowPositionals: false,
@@ -102,8 +102,7 @@ export function parseBenchOptions(argv: readonly string[], defaultResultsDirecto
     allApps: !quick,
     idleConnections: quick ? QUICK_IDLE_CONNECTIONS : FULL_IDLE_CONNECTIONS,
     idleOpenBudgetMs: quick ? QUICK_IDLE_OPEN_BUDGET_MS : FULL_IDLE_OPEN_BUDGET_MS,
-    dispatchRunMs: quick ? QUICK_DISPATCH_RUN_MS : FULL_DISPATCH_RUN_MS,
-    dispatchRuns: quick ? QUICK_DISPATCH_RUNS : FULL_DISPATCH_RUNS,
+    dispatch: quick ? QUICK_DISPATCH : FULL_DISPATCH,
     preferAutocannon: values.autocannon === true,
     resultsDirectory: values.results ?? defaultResultsDirectory,
     renderFrom: values.render,

@@ -52,12 +52,25 @@ export interface IdleFigure {
   note: string | undefined;
 }
 
+/** How long and how often the dispatch section measures each app. */
+export interface DispatchSettings {
+  /** Thrown-away warm-up at the start of each process. */
+  warmupMs: number;
+  /** Length of one measured run. */
+  runMs: number;
+  /** Measured runs per process; the process's figure is their median. */
+  runs: number;
+  /** Processes per app; the app's figure is the median of their figures. */
+  processes: number;
+}
+
 /** In-process dispatch of the hello route through one app (issue 6). */
 export interface DispatchFigure {
-  /** "bare", "routes", "chain", "resources". */
+  /** A name of DISPATCH_APPS: "bare", "bare-text", "routes", "chain", "resources". */
   app: string;
-  /** Median of the runs. */
+  /** Median of `runs`. */
   operationsPerSecond: number;
+  /** One figure per process (the median of that process's runs). */
   runs: number[];
 }
 
@@ -91,6 +104,8 @@ export interface BenchResults {
   load: LoadFigure[];
   idle: IdleFigure[];
   dispatch: DispatchFigure[];
+  /** How the dispatch section measured (absent in results from older runs). */
+  dispatchSettings?: DispatchSettings;
   failures: FailedFigure[];
   notes: string[];
   /** Absolute folders the command lines hold, shortened in the report (absent in results from older runs). */

@@ -1,13 +1,11 @@
-// A child process that measures in-process dispatch of the hello route (issue 6): each app run in a tight loop through
-// the gateway's shared writer into a MemorySink, no socket. Run as `node --import tsx dispatch-runner.ts RUN_MS RUNS`;
-// prints one line `DISPATCH_RESULT {"bare":[ops/s,…],…}`.
+// A child process that measures in-process dispatch of the hello route (issue 6) for ONE app: requests run in a
+// tight loop through the gateway's shared writer into a MemorySink, no socket. One app per process, as a server
+// runs one app: no other app's code shares its JIT feedback. Run as
+// `node --import tsx dispatch-runner.ts APP WARMUP_MS RUN_MS RUNS`; prints `DISPATCH_RESULT {"app":…,"runs":[ops/s,…]}`.
 import { createEmptyInputStream, createEnviron, MemorySink, runApplication } from "@patchbay/gateway";
 import type { Application } from "@patchbay/gateway";
-import { app as bareApp } from "../apps/bare-app.js";
-import { createChainApp } from "../apps/chain-app.js";
 import { HELLO_PATH, HELLO_TEXT } from "../apps/hello-response.js";
-import { createResourcesApp } from "../apps/resources-app.js";
-import { createRoutesApp } from "../apps/routes-app.js";
+import { DISPATCH_APPS } from "./dispatch-apps.js";
 import { DISPATCH_RESULT_MARKER } from "./dispatch-protocol.js";
 
 /** Requests between two looks at the clock. */
@@ -46,28 +44,17 @@ async function operationsPerSecond(app: Application, runMs: number): Promise<num
 }
 
 async function main(): Promise<void> {
-  const [runMs, runs] = process.argv.slice(2).map(Number) as [number, number];
-  const apps: [string, Application][] = [
-    ["bare", bareApp],
-    ["routes", createRoutesApp()],
-    ["chain", createChainApp()],
-    ["resources", createResourcesApp()],
-  ];
-  for (const [name, app] of apps) {
-    const sink = await dispatchOnce(app);
-    const text = Buffer.from(sink.body).toString("utf8");
-    if (sink.head?.status !== 200 || text !== HELLO_TEXT) throw new Error(`${name}: GET ${HELLO_PATH} answered ${sink.head?.status} ${JSON.stringify(text)}`);
-    await operationsPerSecond(app, runMs); // warm-up, thrown away
-  }
-  const results: Record<string, number[]> = {};
-  for (let run = 0; run < runs; run++) {
-    // Rotate the order each round so no app always runs right after the same neighbour.
-    for (let offset = 0; offset < apps.length; offset++) {
-      const [name, app] = apps[(run + offset) % apps.length] as [string, Application];
-      (results[name] ??= []).push(await operationsPerSecond(app, runMs));
-    }
-  }
-  process.stdout.write(`${DISPATCH_RESULT_MARKER}${JSON.stringify(results)}\n`);
+  const [name = "", warmupMs, runMs, runs] = [process.argv[2], ...process.argv.slice(3).map(Number)] as [string | undefined, number, number, number];
+  const create = DISPATCH_APPS[name];
+  if (create === undefined) throw new Error(`unknown dispatch app '${name}' (known: ${Object.keys(DISPATCH_APPS).join(", ")})`);
+  const app = create();
+  const sink = await dispatchOnce(app);
+  const text = Buffer.from(sink.body).toString("utf8");
+  if (sink.head?.status !== 200 || text !== HELLO_TEXT) throw new Error(`${name}: GET ${HELLO_PATH} answered ${sink.head?.status} ${JSON.stringify(text)}`);
+  await operationsPerSecond(app, warmupMs); // warm-up, thrown away
+  const results: number[] = [];
+  for (let run = 0; run < runs; run++) results.push(await operationsPerSecond(app, runMs));
+  process.stdout.write(`${DISPATCH_RESULT_MARKER}${JSON.stringify({ app: name, runs: results })}\n`);
 }
 
 await main();

@@ -87,7 +87,7 @@ async function main(): Promise<number> {
     if (options.sections.has("dispatch")) {
       log("dispatch section (in-process)");
       try {
-        dispatch = await runDispatchSection(benchDirectory, pinning, options.dispatchRunMs, options.dispatchRuns, tracker);
+        dispatch = await runDispatchSection(benchDirectory, pinning, options.dispatch, tracker);
         for (const figure of dispatch) log(`  dispatch ${figure.app}: ${Math.round(figure.operationsPerSecond)} requests/s`);
       } catch (error) {
         failures.push({ section: "dispatch", server: "in-process", variant: "all", reason: (error as Error).message.split("\n")[0] ?? "" });
@@ -111,6 +111,7 @@ async function main(): Promise<number> {
       load,
       idle,
       dispatch,
+      dispatchSettings: options.sections.has("dispatch") ? options.dispatch : undefined,
       failures,
       notes,
       paths: { scratch, repository: dirname(benchDirectory), node: process.execPath },

@@ -1,5 +1,6 @@
 // Writes one run's results as the markdown report (machine, commands, targets, tables); text in, text out, no I/O.
 import type { BenchResults, LoadFigure } from "./bench-results.js";
+import { DISPATCH_BASELINE } from "./dispatch-apps.js";
 import { dispatchCostPercent } from "./dispatch-section.js";
 import { NOISY_SPREAD_PERCENT, spreadPercent } from "./run-spread.js";
 import { evaluateTargets, findFigure } from "./targets.js";
@@ -82,17 +83,31 @@ function idleSection(results: BenchResults): string {
   return table(["server", "held / asked", "RSS before MiB", "RSS holding them MiB", "KiB per connection", "open time ms", "note"], rows);
 }
 
+/** What each dispatch app is, for the table. */
+function dispatchAppLabel(app: string): string {
+  if (app === DISPATCH_BASELINE) return "bare gateway app (baseline: pre-encoded bytes, its own Content-Length)";
+  if (app === "bare-text") return "bare gateway app returning its text as a string";
+  if (app === "minimal-router") return "minimal router (reference: a Map lookup, a request and a response object; apps/minimal-router-app.ts)";
+  return `framework-${app}`;
+}
+
 function dispatchSection(results: BenchResults): string {
   if (results.dispatch.length === 0) return "Not run.";
-  const bare = results.dispatch.find((figure) => figure.app === "bare");
+  const bare = results.dispatch.find((figure) => figure.app === DISPATCH_BASELINE);
   const rows = results.dispatch.map((figure) => [
-    figure.app === "bare" ? "bare gateway app" : `framework-${figure.app}`,
+    dispatchAppLabel(figure.app),
     requests(figure.operationsPerSecond),
     bare === undefined ? "–" : ratio(figure.operationsPerSecond / bare.operationsPerSecond),
-    bare === undefined || figure.app === "bare" ? "–" : `${dispatchCostPercent(bare.operationsPerSecond, figure.operationsPerSecond).toFixed(1)} %`,
+    bare === undefined || figure.app === DISPATCH_BASELINE ? "–" : `${dispatchCostPercent(bare.operationsPerSecond, figure.operationsPerSecond).toFixed(1)} %`,
     `${figure.runs.map((value) => requests(value)).join(" / ")}${spreadPercent(figure.runs, figure.operationsPerSecond) > NOISY_SPREAD_PERCENT ? " (noisy)" : ""}`,
   ]);
-  return table(["app", "requests/s", "× bare", "cost", "runs"], rows);
+  return table(["app", "requests/s", "× bare", "cost", "per process"], rows);
+}
+
+function dispatchSettingsText(results: BenchResults): string {
+  const settings = results.dispatchSettings;
+  if (settings === undefined) return "(settings not recorded in this run)";
+  return `with ${settings.warmupMs} ms of warm-up and ${settings.runs} runs of ${settings.runMs} ms, ${settings.processes} processes per app`;
 }
 
 /** Replaces the run's absolute folders with short names, so command lines read the same on every machine. */
@@ -180,8 +195,11 @@ ${idleSection(results)}
 ## In-process framework dispatch (issue 6)
 
 The hello route among 100 registered routes (half static, half with one parameter), through the gateway's shared
-writer into a MemorySink, no socket, against the bare gateway app on the same route: \`taskset -c 0 node --import tsx
-bench/src/dispatch-runner.ts RUN_MS ROUNDS\` (a warm-up per app, then rounds in rotating order; each figure the median).
+writer into a MemorySink, no socket, against the bare gateway app on the same route. Each app runs in processes of
+its own, as a server runs one app: \`taskset -c 0 node --import tsx bench/src/dispatch-runner.ts APP WARMUP_MS RUN_MS RUNS\`
+${dispatchSettingsText(results)}, the apps' order rotated each round. A process's figure is the median of its runs;
+an app's figure is the median of its processes'. The sink keeps a string body as text (a server's sink encodes it in
+its socket write), so neither the baseline nor a string body pays for encoding here.
 
 ${dispatchSection(results)}
 

@@ -1,5 +1,6 @@
 // The targets the server and framework issues set (3, 4, 5, 6), evaluated against one run's figures; pure.
 import type { BenchResults, LoadFigure } from "./bench-results.js";
+import { DISPATCH_BASELINE, DISPATCH_FRAMEWORKS } from "./dispatch-apps.js";
 import { dispatchCostPercent } from "./dispatch-section.js";
 import { isNoisy } from "./run-spread.js";
 
@@ -60,8 +61,8 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     const note = figure.note === undefined ? undefined : `${figure.note}: the target assumes a core per worker plus one for the load`;
     targets.push(ratioTarget(5, `server-cluster ${figure.variant} ≥ ${minimum.toFixed(2)}× 1 worker`, figure, oneWorker, minimum, note));
   }
-  const bare = results.dispatch.find((figure) => figure.app === "bare");
-  for (const framework of ["routes", "chain", "resources"]) {
+  const bare = results.dispatch.find((figure) => figure.app === DISPATCH_BASELINE);
+  for (const framework of DISPATCH_FRAMEWORKS) {
     const figure = results.dispatch.find((candidate) => candidate.app === framework);
     const target = `framework-${framework} dispatch among 100 routes costs ≤ 10 % of a bare app`;
     if (bare === undefined || figure === undefined) {
