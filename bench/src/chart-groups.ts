@@ -1,5 +1,6 @@
 // Chooses which ratios the README chart shows and their targets; reads results, draws nothing.
 import type { BenchResults, LoadFigure } from "./bench-results.js";
+import { DISPATCH_BASELINE, DISPATCH_FRAMEWORKS } from "./dispatch-apps.js";
 import type { ChartBar, ChartGroup } from "./ratio-chart.js";
 import { findFigure } from "./targets.js";
 
@@ -38,11 +39,15 @@ export function chartGroups(results: BenchResults): ChartGroup[] {
     bars: ratioBars(section("cluster"), findFigure(results, "cluster", "server-cluster", "1 worker"), (figure) => figure.variant, (figure) => (figure.variant === "1 worker" ? undefined : 0.85 * Number.parseInt(figure.variant, 10))),
     reference: 1,
   });
-  const bare = results.dispatch.find((figure) => figure.app === "bare");
+  const bare = results.dispatch.find((figure) => figure.app === DISPATCH_BASELINE);
   if (bare !== undefined) {
     groups.push({
       title: "In-process dispatch, hello among 100 routes: × bare gateway app",
-      bars: results.dispatch.map((figure) => ({ label: figure.app === "bare" ? "bare gateway app" : `framework-${figure.app}`, value: figure.operationsPerSecond / bare.operationsPerSecond, target: figure.app === "bare" ? undefined : 0.9 })),
+      bars: results.dispatch.map((figure) => ({
+        label: DISPATCH_FRAMEWORKS.includes(figure.app) ? `framework-${figure.app}` : figure.app === DISPATCH_BASELINE ? "bare gateway app" : figure.app,
+        value: figure.operationsPerSecond / bare.operationsPerSecond,
+        target: DISPATCH_FRAMEWORKS.includes(figure.app) ? 0.9 : undefined,
+      })),
       reference: 1,
     });
   }
