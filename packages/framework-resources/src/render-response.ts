@@ -5,6 +5,7 @@ import type { HTTPError, Problem } from "./http-error.js";
 import { HTTPNotAcceptable } from "./http-errors.js";
 import { ResourceError } from "./errors.js";
 import type { MediaHandler, MediaHandlers } from "./media-handler.js";
+import { headerListOf } from "./response.js";
 import type { Response } from "./response.js";
 
 /** The media type of every error body (RFC 9457 §3). */
@@ -70,7 +71,8 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new ResourceError("ERR_RESOURCE_INVALID_STATUS", `response.status must be an integer from 200 to 599, got ${String(status)}`, { status: 500 });
   }
-  const headers = response.headers as HeaderList;
+  // Undefined while the responder set no header: the list for startResponse is then made below.
+  let headers = headerListOf(response);
   let body: Body;
   let defaultType: string | undefined;
   switch (response.bodyKind) {
@@ -86,7 +88,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
       defaultType = BYTES_CONTENT_TYPE;
       break;
     case "media": {
-      let contentType = contentTypeIn(headers);
+      let contentType = headers === undefined ? undefined : contentTypeIn(headers);
       let handler: MediaHandler;
       if (contentType !== undefined) {
         handler = handlerForContentType(contentType, media);
@@ -95,6 +97,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
         handler = media.get(contentType) as MediaHandler;
         // Pushed as is rather than through setHeader: a registered type and a constant are valid header
         // values and there is no Content-Type to replace (the checks cost ~0.04 µs per JSON response).
+        headers ??= [];
         headers.push(["Content-Type", contentType]);
         // RFC 9110 §12.5.5: the representation depends on Accept, so caches must key on it.
         if (media.types.length > 1) headers.push(["Vary", "Accept"]);
@@ -109,7 +112,10 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
   }
   // A constant, valid header with no Content-Type to replace: pushed as is, since setHeader's name/value
   // regexes, hop-by-hop check and replace loop cost ~0.035 µs per response.
-  if (defaultType !== undefined && contentTypeIn(headers) === undefined) headers.push(["Content-Type", defaultType]);
+  // With no header set, one fresh literal list (a header list handed to startResponse must be a new,
+  // mutable array): no empty list grown by a push.
+  if (headers === undefined) headers = defaultType === undefined ? [] : [["Content-Type", defaultType]];
+  else if (defaultType !== undefined && contentTypeIn(headers) === undefined) headers.push(["Content-Type", defaultType]);
   startResponse(status === 200 ? OK_STATUS_LINE : statusLine(status), headers);
   return body;
 }

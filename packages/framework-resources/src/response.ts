@@ -33,6 +33,24 @@ function checkHeader(name: string, value: string): void {
   checkedNames.add(name);
 }
 
+/** Removes every header named `lowerName` (any case) from `headers`; true when one was there. */
+function removeHeader(headers: HeaderList, lowerName: string): boolean {
+  let removed = false;
+  for (let index = headers.length - 1; index >= 0; index--) {
+    if ((headers[index] as [string, string])[0].toLowerCase() === lowerName) {
+      headers.splice(index, 1);
+      removed = true;
+    }
+  }
+  return removed;
+}
+
+/**
+ * The response's own header list, or undefined while no header was set: for renderResponse, which hands
+ * a fresh literal list to startResponse then (not exported from index.ts). Assigned in Response's static block.
+ */
+export let headerListOf!: (response: Response) => HeaderList | undefined;
+
 /**
  * One response being built. `status` defaults to 200. Setting `text`, `data`, `media` or `stream`
  * chooses the body (the last one set wins); Content-Type then defaults to text/plain; charset=utf-8,
@@ -43,53 +61,58 @@ export class Response {
   status = 200;
   /** Set by a before-hook to skip the responder (and the remaining before-hooks). Default false. */
   complete = false;
-  readonly #headers: HeaderList = [];
+  /**
+   * Created on the first header set or read: most responses set none, and renderResponse then hands
+   * startResponse one fresh literal list, where an empty list per response cost an allocation and, on
+   * the first push, a grown backing store (~3 ns per request).
+   */
+  #headers: HeaderList | undefined = undefined;
   #kind: ResponseBodyKind = "none";
   #body: unknown = undefined;
 
+  static {
+    headerListOf = (response) => response.#headers;
+  }
+
   /** The headers so far, in order (Set-Cookie lines included). */
   get headers(): readonly (readonly [string, string])[] {
-    return this.#headers;
+    return (this.#headers ??= []);
   }
 
   /** Sets a header, replacing any with the same name (any case). Throws for an invalid or hop-by-hop header. */
   setHeader(name: string, value: string): this {
     checkHeader(name, value);
+    const headers = this.#headers;
+    if (headers === undefined) {
+      this.#headers = [[name, value]];
+      return this;
+    }
     // Nothing to replace in an empty list: skips lower-casing the name (the usual first header).
-    if (this.#headers.length !== 0) this.#remove(name.toLowerCase());
-    this.#headers.push([name, value]);
+    if (headers.length !== 0) removeHeader(headers, name.toLowerCase());
+    headers.push([name, value]);
     return this;
   }
 
   /** Adds a header line, keeping existing ones with the same name (e.g. Link, Vary). */
   appendHeader(name: string, value: string): this {
     checkHeader(name, value);
-    this.#headers.push([name, value]);
+    (this.#headers ??= []).push([name, value]);
     return this;
   }
 
   /** The first value of a header (any case), or undefined. */
   getHeader(name: string): string | undefined {
+    const headers = this.#headers;
+    if (headers === undefined) return undefined;
     const wanted = name.toLowerCase();
-    for (const [headerName, value] of this.#headers) if (headerName.toLowerCase() === wanted) return value;
+    for (const [headerName, value] of headers) if (headerName.toLowerCase() === wanted) return value;
     return undefined;
   }
 
   /** Removes every header with this name; true when one was there. */
   deleteHeader(name: string): boolean {
-    return this.#remove(name.toLowerCase());
-  }
-
-  #remove(lowerName: string): boolean {
     const headers = this.#headers;
-    let removed = false;
-    for (let index = headers.length - 1; index >= 0; index--) {
-      if ((headers[index] as [string, string])[0].toLowerCase() === lowerName) {
-        headers.splice(index, 1);
-        removed = true;
-      }
-    }
-    return removed;
+    return headers !== undefined && removeHeader(headers, name.toLowerCase());
   }
 
   /** The Content-Type header; setting it before `media` picks the media handler instead of negotiating. */

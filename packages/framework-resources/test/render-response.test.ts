@@ -56,6 +56,27 @@ describe("renderResponse", () => {
     expect(started.headers).toEqual([["Content-Type", "image/png"]]);
   });
 
+  test("every response hands startResponse a fresh, mutable list, also when it set no header", async () => {
+    const environ = await environWith();
+    const lists: HeaderList[] = [];
+    const startResponse: StartResponse = (_status, headers) => {
+      lists.push(headers);
+      return () => {};
+    };
+    for (const kind of ["text", "none", "text"]) {
+      const response = new Response();
+      if (kind === "text") response.text = "hi";
+      renderResponse(response, media, environ, startResponse);
+    }
+    const [first, empty, second] = lists as [HeaderList, HeaderList, HeaderList];
+    expect(first).not.toBe(second);
+    first.push(["X-Added", "by middleware"]);
+    expect(second).toEqual([["Content-Type", "text/plain; charset=utf-8"]]);
+    expect(empty).toEqual([]);
+    empty.push(["X-Added", "by middleware"]);
+    expect(empty).toHaveLength(1);
+  });
+
   test("no body: an empty array and no Content-Type", async () => {
     const response = new Response();
     response.status = 202;

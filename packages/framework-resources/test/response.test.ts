@@ -38,6 +38,20 @@ describe("Response headers", () => {
     expect(response.headers).toEqual([["X-Checked", "ok"]]);
   });
 
+  test("the headers list read before any header is set is the one later headers go to", () => {
+    const response = new Response();
+    const headers = response.headers;
+    expect(headers).toEqual([]);
+    expect(response.getHeader("X-A")).toBeUndefined();
+    expect(response.deleteHeader("X-A")).toBe(false);
+    response.setHeader("X-A", "1").appendHeader("X-B", "2");
+    expect(response.headers).toBe(headers);
+    expect(headers).toEqual([
+      ["X-A", "1"],
+      ["X-B", "2"],
+    ]);
+  });
+
   test("contentType reads and writes Content-Type", () => {
     const response = new Response();
     expect(response.contentType).toBeUndefined();
