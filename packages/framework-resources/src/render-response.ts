@@ -68,7 +68,8 @@ function negotiatedType(media: MediaHandlers, environ: Environ): string {
 export function renderResponse(response: Response, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
   const status = response.status;
   // RFC 9110 §15: a final status is 200–599 here (1xx are interim responses, which the server sends).
-  if (!Number.isInteger(status) || status < 200 || status > 599) {
+  // 200 first: the usual status skips the integer and range tests.
+  if (status !== 200 && (!Number.isInteger(status) || status < 200 || status > 599)) {
     throw new ResourceError("ERR_RESOURCE_INVALID_STATUS", `response.status must be an integer from 200 to 599, got ${String(status)}`, { status: 500 });
   }
   // Undefined while the responder set no header: the list for startResponse is then made below.

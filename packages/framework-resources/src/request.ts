@@ -53,7 +53,8 @@ export class Request {
   constructor(environ: Environ, params: RouteParams, uriTemplate: string, settings: RequestSettings) {
     this.environ = environ;
     this.method = environ.REQUEST_METHOD;
-    this.path = environ.PATH_INFO === "" ? "/" : environ.PATH_INFO;
+    const path = environ.PATH_INFO;
+    this.path = path === "" ? "/" : path;
     this.params = params;
     this.uriTemplate = uriTemplate;
     this.#settings = settings;
