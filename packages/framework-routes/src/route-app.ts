@@ -212,8 +212,22 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     const path = pathInfo === "" ? "/" : pathInfo;
     const match = this.#router.match(environ.REQUEST_METHOD, path);
     const request = new RouteRequest(environ, path, match.kind === "found" ? match.params : NO_PARAMS, this);
-    // No before hooks (the common case): dispatch directly, without a continuation closure per request.
-    if (this.#beforeHooks.length === 0) return this.#dispatch(request, match, undefined, startResponse);
+    if (this.#beforeHooks.length !== 0) return this.#dispatchAfterBeforeHooks(request, match, startResponse);
+    // No before hooks (the common case): the handler runs here, without a continuation closure per request.
+    let result: MaybePromise<RouteResult>;
+    try {
+      result = this.#routeResult(request, match);
+    } catch (error) {
+      return this.#answerError(request, error, startResponse);
+    }
+    return this.#respond(request, result, startResponse);
+  }
+
+  // The request path above and the methods it calls are kept small in bytecode, the rare cases moved to
+  // methods of their own (hooks, mounts, no route, async results, a refused response): V8 inlines callees
+  // within a per-caller bytecode budget, and within it the router, the handler, the response helper and
+  // start() all fit, so a sync request makes no calls but the handler's own and startResponse.
+  #dispatchAfterBeforeHooks(request: RouteRequest, match: RouteMatch<RouteHandler>, startResponse: StartResponse): MaybePromise<Body> {
     let early: MaybePromise<RouteResult | undefined>;
     try {
       early = this.#runBeforeHooks(request, 0);
@@ -235,8 +249,22 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     } catch (error) {
       return this.#answerError(request, error, startResponse);
     }
-    // A sync handler's result goes straight on: no closure, promise or microtask turn for it. An async one
-    // settles into one then() that converts, runs the after hooks and sends (one promise, not two).
+    return this.#respond(request, result, startResponse);
+  }
+
+  /** Sends a handler's or hook's result: converted, through the after hooks, awaited if a promise; never throws. */
+  #respond(request: RouteRequest, result: MaybePromise<RouteResult>, startResponse: StartResponse): MaybePromise<Body> {
+    // What the helpers return (text(), json(), …) with no after hooks, the common case: it needs no promise
+    // check (a `then` lookup through the prototype chain), no conversion and no hook loop, so it is sent at once.
+    if (result instanceof RouteResponse && this.#afterHooks.length === 0) return this.#send(request, result, startResponse);
+    return this.#completeResult(request, result, startResponse);
+  }
+
+  /**
+   * Any other result: a sync handler's goes straight on, with no closure, promise or microtask turn for it.
+   * An async one settles into one then() that converts, runs the after hooks and sends (one promise, not two).
+   */
+  #completeResult(request: RouteRequest, result: MaybePromise<RouteResult>, startResponse: StartResponse): MaybePromise<Body> {
     if (isPromise(result)) {
       return result.then(
         (value) => this.#complete(request, value, startResponse),
@@ -248,7 +276,12 @@ export class RouteApp extends CallableApplication implements RequestSettings {
 
   /** The handler's result for a found route; a 404 or 405 (a response, or a thrown HttpError when error handlers may see it). */
   #routeResult(request: RouteRequest, match: RouteMatch<RouteHandler>): MaybePromise<RouteResult> {
-    if (match.kind === "found") return match.handler(request);
+    // The found case only here, the rest in #noRouteResult: small enough to be inlined with the handler.
+    return match.kind === "found" ? match.handler(request) : this.#noRouteResult(request, match);
+  }
+
+  /** A 404 or 405, or the 204 answer to OPTIONS. */
+  #noRouteResult(request: RouteRequest, match: Exclude<RouteMatch<RouteHandler>, { kind: "found" }>): RouteResult {
     if (match.kind === "not-found") {
       // With no error handler to see it, answer without building an Error: capturing a stack costs microseconds.
       if (this.#errorHandlers.isEmpty) return errorResponse(404);
@@ -336,10 +369,14 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     try {
       return response.start(startResponse);
     } catch (error) {
-      // A status or header the writer refused: the head was not taken, so a 500 can still go out.
-      this.#log(request, "invalid response", error);
-      return defaultErrorResponse(undefined).start(startResponse);
+      return this.#sendRefused(request, error, startResponse);
     }
+  }
+
+  /** A status or header the writer refused: the head was not taken, so a 500 can still go out. */
+  #sendRefused(request: RouteRequest, error: unknown, startResponse: StartResponse): Body {
+    this.#log(request, "invalid response", error);
+    return defaultErrorResponse(undefined).start(startResponse);
   }
 
   #log(request: RouteRequest, what: string, error: unknown): void {

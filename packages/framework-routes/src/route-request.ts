@@ -52,35 +52,51 @@ function consumed(): RouteError {
   return new RouteError("ERR_ROUTE_BODY_CONSUMED", "the request body was already read as a stream; read it once with stream(), or with bytes(), text(), json() or form()");
 }
 
+/** What a request computes on first use; all fields set in the constructor, so every memo has one shape. */
+class RequestMemo {
+  query: MultiDict<string> | undefined = undefined;
+  cookies: Readonly<Record<string, string | undefined>> | undefined = undefined;
+  headers: ReadonlyMap<string, string> | undefined = undefined;
+  state: Map<string, unknown> | undefined = undefined;
+  body: Promise<Uint8Array> | undefined = undefined;
+  form: Promise<Form> | undefined = undefined;
+  /** True once the body was taken, as a stream or to buffer it. */
+  streamed = false;
+}
+
 /**
  * One request as a route handler sees it. Everything is computed on first use (query, cookies, headers,
  * body), so a handler pays only for what it reads. The body can be read once as a stream, or any number of
  * times through bytes()/text()/json()/form(), which share one buffered copy.
  */
 export class RouteRequest<Params = Record<string, unknown>> {
+  // `declare`d fields: TypeScript would otherwise emit class field definitions, an extra store of undefined
+  // per field per request before the constructor's own.
   /** The gateway environ, as the server (or an outer app) gave it. */
-  readonly environ: Environ;
+  declare readonly environ: Environ;
   /** Converted path parameters of the matched route ({} when none matched). */
-  readonly params: Params;
+  declare readonly params: Params;
   /** The request method, as sent (case-sensitive, RFC 9110 §9.1). */
-  readonly method: string;
+  declare readonly method: string;
   /** The decoded path within the app (PATH_INFO, "/" when empty). */
-  readonly path: string;
+  declare readonly path: string;
   readonly #settings: RequestSettings;
-  #query: MultiDict<string> | undefined;
-  #cookies: Readonly<Record<string, string | undefined>> | undefined;
-  #headers: ReadonlyMap<string, string> | undefined;
-  #state: Map<string, unknown> | undefined;
-  #body: Promise<Uint8Array> | undefined;
-  #form: Promise<Form> | undefined;
-  #streamed = false;
+  // The lazily computed parts in one object made on first use: a request whose handler reads none of them
+  // (most GETs) is 6 fields, not 12, and its constructor stores 6 values instead of 12.
+  #memo: RequestMemo | undefined;
 
   constructor(environ: Environ, path: string, params: Params, settings: RequestSettings) {
+    this.#settings = settings;
     this.environ = environ;
     this.method = environ.REQUEST_METHOD;
     this.path = path;
     this.params = params;
-    this.#settings = settings;
+  }
+
+  /** The memo of lazily computed parts, made on the first read of any of them. */
+  get #lazy(): RequestMemo {
+    this.#memo ??= new RequestMemo();
+    return this.#memo;
   }
 
   /** Where the app is mounted (SCRIPT_NAME, decoded; "" at the root). */
@@ -100,13 +116,14 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** The query string's parameters; names may repeat (`getAll`). */
   get query(): MultiDict<string> {
-    if (this.#query === undefined) {
+    const memo = this.#lazy;
+    if (memo.query === undefined) {
       const query = new MultiDict<string>();
       const queryString = this.environ.QUERY_STRING;
       if (queryString !== "") for (const [name, value] of new URLSearchParams(queryString)) query.append(name, value);
-      this.#query = query;
+      memo.query = query;
     }
-    return this.#query;
+    return memo.query;
   }
 
   /** One request header (case-insensitive name), as the server joined it; undefined when absent. */
@@ -117,7 +134,8 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** Every request header by lower-case name ("_" in environ keys read back as "-"). */
   get headers(): ReadonlyMap<string, string> {
-    if (this.#headers === undefined) {
+    const memo = this.#lazy;
+    if (memo.headers === undefined) {
       const headers = new Map<string, string>();
       const environ = this.environ;
       if (environ.CONTENT_TYPE !== undefined) headers.set("content-type", environ.CONTENT_TYPE);
@@ -126,15 +144,16 @@ export class RouteRequest<Params = Record<string, unknown>> {
         const value = environ[key];
         if (key.startsWith("HTTP_") && typeof value === "string") headers.set(key.slice(5).toLowerCase().replaceAll("_", "-"), value);
       }
-      this.#headers = headers;
+      memo.headers = headers;
     }
-    return this.#headers;
+    return memo.headers;
   }
 
   /** The request's cookies (RFC 6265 §5.4), values percent-decoded. */
   get cookies(): Readonly<Record<string, string | undefined>> {
-    this.#cookies ??= parseCookie(this.environ.HTTP_COOKIE ?? "");
-    return this.#cookies;
+    const memo = this.#lazy;
+    memo.cookies ??= parseCookie(this.environ.HTTP_COOKIE ?? "");
+    return memo.cookies;
   }
 
   /** One cookie's value, or undefined. */
@@ -149,8 +168,9 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** Per-request storage for hooks and handlers to share (Flask's `g`), created on first use. */
   get state(): Map<string, unknown> {
-    this.#state ??= new Map();
-    return this.#state;
+    const memo = this.#lazy;
+    memo.state ??= new Map();
+    return memo.state;
   }
 
   /** The URL of a named route within this request's mount point: SCRIPT_NAME + the route's path (+ "?query"). */
@@ -167,20 +187,22 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** The raw body stream, read once, within the body size limit (413 past it). */
   stream(): AsyncIterable<Uint8Array> {
-    if (this.#body !== undefined) return this.#replayBody(this.#body);
-    if (this.#streamed) throw consumed();
-    this.#streamed = true;
+    const memo = this.#lazy;
+    if (memo.body !== undefined) return this.#replayBody(memo.body);
+    if (memo.streamed) throw consumed();
+    memo.streamed = true;
     return readBodyChunks(this.environ, this.#settings.maxBodyBytes);
   }
 
   /** The whole body as bytes (buffered once), within the body size limit (413 past it). */
   bytes(): Promise<Uint8Array> {
-    if (this.#body === undefined) {
-      if (this.#streamed) return Promise.reject(consumed());
-      this.#streamed = true;
-      this.#body = readBody(this.environ, this.#settings.maxBodyBytes);
+    const memo = this.#lazy;
+    if (memo.body === undefined) {
+      if (memo.streamed) return Promise.reject(consumed());
+      memo.streamed = true;
+      memo.body = readBody(this.environ, this.#settings.maxBodyBytes);
     }
-    return this.#body;
+    return memo.body;
   }
 
   /** The body as text, decoded with the Content-Type charset (default UTF-8). */
@@ -215,8 +237,9 @@ export class RouteRequest<Params = Record<string, unknown>> {
    * without a body gives an empty form; any other media type is a 415.
    */
   form(): Promise<Form> {
-    this.#form ??= this.#parseForm();
-    return this.#form;
+    const memo = this.#lazy;
+    memo.form ??= this.#parseForm();
+    return memo.form;
   }
 
   async #parseForm(): Promise<Form> {
