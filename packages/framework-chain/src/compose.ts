@@ -17,6 +17,28 @@ export type ComposedStep<Context> = (context: Context, next?: Next) => Promise<v
 export const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
+ * Stand-ins compose() runs in place of some steps (see setComposedVariant). A WeakMap, not a property on
+ * the function, so the step itself stays a plain function; looked up at compose time, never per call.
+ */
+const composedVariants = new WeakMap<object, Step<never>>();
+
+/**
+ * Registers `variant` to run in `step`'s place when `step` is composed. Inside compose() next() is
+ * already guarded against a second call, and a sync throw or any return value already becomes the
+ * chain's promise, so the variant may hand its next() on unwrapped (the router passes it straight
+ * to a one-handler route: one closure and its frame less per request, ~5 ns). Any other caller of
+ * `step` keeps its full behaviour.
+ */
+export function setComposedVariant<Context>(step: Step<Context>, variant: Step<Context>): void {
+  composedVariants.set(step, variant as Step<never>);
+}
+
+/** The function compose() calls for `step`: its registered variant, else the step itself. */
+function composedForm<Context>(step: Step<Context>): Step<Context> {
+  return (composedVariants.get(step) as Step<Context> | undefined) ?? step;
+}
+
+/**
  * Composes `steps` so that each one's `next()` runs the following one, and the last one's `next()`
  * runs the `next` given to the composed function. A step may be sync or async. Calling `next()` twice
  * from one step rejects with ERR_CHAIN_NEXT_CALLED_TWICE; a step that throws rejects the chain.
@@ -30,7 +52,7 @@ export function compose<Context>(steps: readonly Step<Context>[]): ComposedStep<
   for (const step of steps) {
     if (typeof step !== "function") throw new InvalidOptionError(`middleware must be a function, got ${step === null ? "null" : typeof step}`);
   }
-  const list = steps.slice();
+  const list = steps.map(composedForm);
   const length = list.length;
   if (length === 1) return composeOne(list[0] as Step<Context>);
   return (context, next) => new ChainRun(list, context, next).dispatch(0);

@@ -26,12 +26,21 @@ export interface RouteEntry<State> {
   pattern: string;
   paramNames: readonly string[];
   handler: ComposedStep<Context<State>>;
+  /**
+   * What to run when the caller's next() is already guarded and its result normalised (the router
+   * inside compose()): the lone middleware of a one-handler route, unwrapped; else `handler`.
+   */
+  direct: ChainMiddleware<State>;
 }
 
 /** The dispatch table of a router. */
 export interface RouteTable<State> {
   /** One tree per method, in Allow-header order. */
   trees: Map<string, RouteTree<RouteEntry<State>>>;
+  /** The keys of `trees`, in the same order, for treeFor's scan. */
+  methods: readonly string[];
+  /** The values of `trees`, parallel to `methods`. */
+  methodTrees: readonly RouteTree<RouteEntry<State>>[];
   /** The all() routes, for a method that has no tree of its own. */
   anyMethod: RouteTree<RouteEntry<State>> | undefined;
 }
@@ -85,13 +94,27 @@ export function buildRouteTable<State>(routes: readonly FlatRoute<State>[]): Rou
     }
     trees.set(method, toTree(chosen));
   }
-  return { trees, anyMethod: anyGroups === undefined ? undefined : toTree(anyGroups) };
+  return { trees, methods: [...trees.keys()], methodTrees: [...trees.values()], anyMethod: anyGroups === undefined ? undefined : toTree(anyGroups) };
+}
+
+/**
+ * The tree that dispatches `method`: its own, else the all() routes' (undefined when neither exists).
+ * A scan of the few routed methods, GET first: comparing interned method strings beat hashing the
+ * method for `trees.get()` on every request.
+ */
+export function treeFor<State>(table: RouteTable<State>, method: string): RouteTree<RouteEntry<State>> | undefined {
+  const methods = table.methods;
+  for (let index = 0; index < methods.length; index++) {
+    if (methods[index] === method) return table.methodTrees[index];
+  }
+  return table.anyMethod;
 }
 
 function toTree<State>(groups: Map<string, RouteGroup<State>>): RouteTree<RouteEntry<State>> {
   const tree = new RouteTree<RouteEntry<State>>();
   for (const { pattern, chain } of groups.values()) {
-    tree.insert(pattern, { pattern: pattern.source, paramNames: pattern.paramNames, handler: compose(chain) });
+    const handler = compose(chain);
+    tree.insert(pattern, { pattern: pattern.source, paramNames: pattern.paramNames, handler, direct: chain.length === 1 ? (chain[0] as ChainMiddleware<State>) : handler });
   }
   return tree;
 }

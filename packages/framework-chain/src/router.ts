@@ -2,11 +2,11 @@
  * Router: method + path dispatch as chain middleware (koa-router's API), with nested routers and
  * prefixes flattened into one route table per method, built once and rebuilt only after a change.
  */
-import { RESOLVED } from "./compose.js";
+import { RESOLVED, setComposedVariant } from "./compose.js";
 import type { ChainMiddleware, Context, DefaultState } from "./context.js";
 import { InvalidOptionError } from "./errors.js";
 import { compilePathPattern, joinPattern, normalizePrefix } from "./path-pattern.js";
-import { ANY_METHOD, buildRouteTable, ROUTER_ALL_METHODS, type FlatRoute, type RouteTable } from "./route-table.js";
+import { ANY_METHOD, buildRouteTable, ROUTER_ALL_METHODS, treeFor, type FlatRoute, type RouteEntry, type RouteTable } from "./route-table.js";
 
 /** Options of a Router. */
 export interface RouterOptions {
@@ -153,19 +153,31 @@ export class Router<State = DefaultState> {
 
   /** The middleware that dispatches to this router's routes; unmatched requests go to `next`. */
   routes(): ChainMiddleware<State> {
-    return (context, next) => {
-      const table = this.#table ?? this.#build();
-      const tree = table.trees.get(context.method) ?? table.anyMethod;
-      if (tree === undefined) return next();
-      const values = this.#values;
-      // Only after a parameter match: setting length on an empty array still cost ~10 ns.
-      if (values.length !== 0) values.length = 0;
-      const entry = tree.match(context.path, values);
-      if (entry === undefined) return next();
-      if (values.length > 0) context.params = toParams(entry.paramNames, values);
-      context.matchedRoute = entry.pattern;
-      return entry.handler(context, next);
+    const routes: ChainMiddleware<State> = (context, next) => {
+      const entry = this.#route(context);
+      return entry === undefined ? next() : entry.handler(context, next);
     };
+    // Composed (app.use, or a route of another router), next() is compose's guarded one: a
+    // one-handler route gets it as it is, without the guarding closure its handler adds.
+    setComposedVariant(routes, (context, next) => {
+      const entry = this.#route(context);
+      return entry === undefined ? next() : entry.direct(context, next);
+    });
+    return routes;
+  }
+
+  /** The route entry for the request, with ctx.params and ctx.matchedRoute set; undefined when none matches. */
+  #route(context: Context<State>): RouteEntry<State> | undefined {
+    const tree = treeFor(this.#table ?? this.#build(), context.method);
+    if (tree === undefined) return undefined;
+    const values = this.#values;
+    // Only after a parameter match: setting length on an empty array still cost ~10 ns.
+    if (values.length !== 0) values.length = 0;
+    const entry = tree.match(context.path, values);
+    if (entry === undefined) return undefined;
+    if (values.length > 0) context.params = toParams(entry.paramNames, values);
+    context.matchedRoute = entry.pattern;
+    return entry;
   }
 
   /**

@@ -1,6 +1,6 @@
 // Tests for compose.ts: onion order, errors, and the next()-called-twice guard.
 import { describe, expect, test } from "vitest";
-import { compose, RESOLVED, type Next, type Step } from "../src/compose.js";
+import { compose, RESOLVED, setComposedVariant, type Next, type Step } from "../src/compose.js";
 import { GatewayError } from "@patchbay/gateway";
 
 describe("compose", () => {
@@ -107,5 +107,17 @@ describe("compose", () => {
     const second = { count: 0 };
     await Promise.all([run(first), run(second)]);
     expect([first.count, second.count]).toEqual([1, 1]);
+  });
+
+  test("runs a step's composed variant in its place; the step itself is unchanged for other callers", async () => {
+    const step: Step<string[]> = (list) => list.push("step");
+    setComposedVariant<string[]>(step, (list, next) => {
+      list.push("variant");
+      return next();
+    });
+    const order: string[] = [];
+    for (const steps of [[step], [step, (list: string[]) => list.push("after")]]) await compose(steps)(order);
+    step(order, () => RESOLVED);
+    expect(order).toEqual(["variant", "variant", "after", "step"]);
   });
 });

@@ -1,7 +1,7 @@
 // Tests for route-table.ts: per-method trees, HEAD from GET, all() precedence, duplicates and conflicts.
 import { describe, expect, test } from "vitest";
 import type { ChainMiddleware, Context } from "../src/context.js";
-import { ANY_METHOD, buildRouteTable, ROUTER_ALL_METHODS, type FlatRoute, type RouteTable } from "../src/route-table.js";
+import { ANY_METHOD, buildRouteTable, ROUTER_ALL_METHODS, treeFor, type FlatRoute, type RouteTable } from "../src/route-table.js";
 
 /** A middleware that records its name in ctx.state.trail. */
 function step(name: string): ChainMiddleware {
@@ -55,6 +55,24 @@ describe("buildRouteTable", () => {
     expect(() => buildRouteTable([route(["GET"], "/a/:x", "one"), route(["GET"], "/a/:y", "two")])).toThrow(expect.objectContaining({ code: "ERR_CHAIN_INVALID_ROUTE" }));
     // Different methods may name the parameter differently.
     expect(() => buildRouteTable([route(["GET"], "/a/:x", "one"), route(["PUT"], "/a/:y", "two")])).not.toThrow();
+  });
+
+  test("treeFor finds a method's own tree, else the all() tree, else nothing", () => {
+    const table = buildRouteTable([route(["GET"], "/a", "get"), route(["POST"], "/a", "post")]);
+    expect(treeFor(table, "POST")).toBe(table.trees.get("POST"));
+    expect(treeFor(table, "HEAD")).toBe(table.trees.get("HEAD"));
+    expect(treeFor(table, "PROPFIND")).toBeUndefined();
+    const withAll = buildRouteTable([route(["GET"], "/a", "get"), route([ANY_METHOD], "/b", "any")]);
+    expect(treeFor(withAll, "PROPFIND")).toBe(withAll.anyMethod);
+  });
+
+  test("a one-handler route's direct form is the handler itself; a longer chain's is the composed chain", () => {
+    const only = step("only");
+    const table = buildRouteTable([{ methods: ["GET"], pattern: "/one", chain: [only] }, route(["GET"], "/two", "a", "b")]);
+    const tree = table.trees.get("GET");
+    expect(tree?.match("/one", [])?.direct).toBe(only);
+    const two = tree?.match("/two", []);
+    expect(two?.direct).toBe(two?.handler);
   });
 
   test("an empty router has no trees", () => {

@@ -1,7 +1,8 @@
 // Tests for router.ts: dispatch, params, HEAD, all(), prefixes, nesting and allowedMethods().
 import { describe, expect, test } from "vitest";
 import { ChainApp } from "../src/app.js";
-import type { ChainMiddleware } from "../src/context.js";
+import { RESOLVED } from "../src/compose.js";
+import type { ChainMiddleware, Context } from "../src/context.js";
 import { Router } from "../src/router.js";
 import { send } from "./harness.js";
 
@@ -119,6 +120,39 @@ describe("Router dispatch", () => {
     const response = await send(app, { url: "/x" });
     expect(response.header("x-route")).toBe("yes");
     expect(response.text).toBe("downstream");
+  });
+
+  test("a one-handler route keeps the chain's rules: next() twice and a sync throw answer 500 and are reported", async () => {
+    const reported: unknown[] = [];
+    const router = new Router()
+      .get("/twice", async (_ctx, next) => {
+        await next();
+        await next();
+      })
+      .get("/throws", () => {
+        throw new Error("sync failure");
+      });
+    const app = mount(router).on("error", (error) => reported.push(error));
+    expect((await send(app, { url: "/twice" })).status).toBe(500);
+    expect((await send(app, { url: "/throws" })).status).toBe(500);
+    expect(reported).toEqual([expect.objectContaining({ code: "ERR_CHAIN_NEXT_CALLED_TWICE" }), expect.objectContaining({ message: "sync failure" })]);
+  });
+
+  test("routes() called directly, outside a chain, still guards next() and answers with a promise", async () => {
+    const router = new Router()
+      .get("/twice", async (_ctx, next) => {
+        await next();
+        await next();
+      })
+      .get("/sync", (ctx) => {
+        ctx.body = "sync";
+      });
+    const twice = router.routes()({ method: "GET", path: "/twice" } as unknown as Context, () => RESOLVED);
+    await expect(twice).rejects.toMatchObject({ code: "ERR_CHAIN_NEXT_CALLED_TWICE" });
+    const context = { method: "GET", path: "/sync", response: {} } as unknown as Context;
+    const result = router.routes()(context, () => RESOLVED);
+    expect(result).toBeInstanceOf(Promise);
+    expect(context.body).toBe("sync");
   });
 
   test("a trailing slash is ignored", async () => {
