@@ -12,8 +12,9 @@ class CallableApplicationBase {
   constructor() {
     // The constructor returns a function instead of `this`; subclass fields (private ones included) are then
     // installed on that function, and its prototype makes it an instance of the subclass.
-    const application = (environ: Environ, startResponse: StartResponse): Body | Promise<Body> =>
-      (application as unknown as HandlesRequests)[HANDLE_REQUEST](environ, startResponse);
+    // The subclass's method, looked up once here rather than through the symbol key on every request.
+    const handle = (new.target.prototype as HandlesRequests)[HANDLE_REQUEST];
+    const application = (environ: Environ, startResponse: StartResponse): Body | Promise<Body> => handle.call(application as unknown as HandlesRequests, environ, startResponse);
     return Object.setPrototypeOf(application, new.target.prototype) as CallableApplicationBase;
   }
 }

@@ -93,11 +93,6 @@ export class RouteRequest<Params = Record<string, unknown>> {
     this.params = params;
   }
 
-  /** The memo of lazily computed parts, made on the first read of any of them. */
-  get #lazy(): RequestMemo {
-    this.#memo ??= new RequestMemo();
-    return this.#memo;
-  }
 
   /** Where the app is mounted (SCRIPT_NAME, decoded; "" at the root). */
   get scriptName(): string {
@@ -116,7 +111,7 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** The query string's parameters; names may repeat (`getAll`). */
   get query(): MultiDict<string> {
-    const memo = this.#lazy;
+    const memo = (this.#memo ??= new RequestMemo());
     if (memo.query === undefined) {
       const query = new MultiDict<string>();
       const queryString = this.environ.QUERY_STRING;
@@ -134,7 +129,7 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** Every request header by lower-case name ("_" in environ keys read back as "-"). */
   get headers(): ReadonlyMap<string, string> {
-    const memo = this.#lazy;
+    const memo = (this.#memo ??= new RequestMemo());
     if (memo.headers === undefined) {
       const headers = new Map<string, string>();
       const environ = this.environ;
@@ -151,7 +146,7 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** The request's cookies (RFC 6265 §5.4), values percent-decoded. */
   get cookies(): Readonly<Record<string, string | undefined>> {
-    const memo = this.#lazy;
+    const memo = (this.#memo ??= new RequestMemo());
     memo.cookies ??= parseCookie(this.environ.HTTP_COOKIE ?? "");
     return memo.cookies;
   }
@@ -168,7 +163,7 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** Per-request storage for hooks and handlers to share (Flask's `g`), created on first use. */
   get state(): Map<string, unknown> {
-    const memo = this.#lazy;
+    const memo = (this.#memo ??= new RequestMemo());
     memo.state ??= new Map();
     return memo.state;
   }
@@ -187,7 +182,7 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** The raw body stream, read once, within the body size limit (413 past it). */
   stream(): AsyncIterable<Uint8Array> {
-    const memo = this.#lazy;
+    const memo = (this.#memo ??= new RequestMemo());
     if (memo.body !== undefined) return this.#replayBody(memo.body);
     if (memo.streamed) throw consumed();
     memo.streamed = true;
@@ -196,7 +191,7 @@ export class RouteRequest<Params = Record<string, unknown>> {
 
   /** The whole body as bytes (buffered once), within the body size limit (413 past it). */
   bytes(): Promise<Uint8Array> {
-    const memo = this.#lazy;
+    const memo = (this.#memo ??= new RequestMemo());
     if (memo.body === undefined) {
       if (memo.streamed) return Promise.reject(consumed());
       memo.streamed = true;
@@ -237,7 +232,7 @@ export class RouteRequest<Params = Record<string, unknown>> {
    * without a body gives an empty form; any other media type is a 415.
    */
   form(): Promise<Form> {
-    const memo = this.#lazy;
+    const memo = (this.#memo ??= new RequestMemo());
     memo.form ??= this.#parseForm();
     return memo.form;
   }

@@ -261,6 +261,29 @@ describe("hooks", () => {
     expect(boom.status).toBe(500);
     expect(boom.log).toContain("after hook failed");
   });
+
+  test("hooks and mounts registered after the app has served requests apply from the next request", async () => {
+    const app = new RouteApp();
+    app.get("/", () => text("home"));
+    expect((await call(app)).text).toBe("home");
+    app.after((_request, response) => {
+      response.setHeader("X-After", "yes");
+    });
+    expect((await call(app)).header("x-after")).toBe("yes");
+    const withBefore = new RouteApp();
+    withBefore.get("/", () => "home");
+    expect((await call(withBefore)).text).toBe("home");
+    withBefore.before(() => text("early"));
+    expect((await call(withBefore)).text).toBe("early");
+    const withMount = new RouteApp();
+    withMount.get("/admin", () => "shadowed");
+    expect((await call(withMount, { url: "/admin" })).text).toBe("shadowed");
+    withMount.mount("/admin", (_environ, startResponse) => {
+      startResponse("200 OK", [["Content-Type", "text/plain"]]);
+      return ["mounted"];
+    });
+    expect((await call(withMount, { url: "/admin" })).text).toBe("mounted");
+  });
 });
 
 describe("errors", () => {
