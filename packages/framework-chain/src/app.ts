@@ -68,6 +68,14 @@ export class ChainApp<State = DefaultState> {
     // sync: a chain whose steps all returned synchronously answers in this call, so the gateway takes
     // its sync path; an async function here cost two microtask turns and two promises (~0.4 µs).
     if (done === RESOLVED) return this.#finish(context, startResponse);
+    return this.#finishLater(done, context, startResponse);
+  }
+
+  /**
+   * #finish once an async chain settles. Apart from #handle because its closures capture the context
+   * and startResponse: in #handle they made every call, sync ones too, allocate a frame for them.
+   */
+  #finishLater(done: Promise<void>, context: Context<State>, startResponse: StartResponse): Promise<Body> {
     return done.then(
       () => this.#finish(context, startResponse),
       (error: unknown) => this.#recover(context, startResponse, error),

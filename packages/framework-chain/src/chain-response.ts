@@ -17,7 +17,10 @@ interface StoredHeader {
   readonly value: string | readonly string[];
 }
 
-/** The header store of a response with no headers; never pushed to (#add replaces it). */
+/**
+ * The header store of a response with no headers; never pushed to (#add replaces it). Shared stores
+ * are frozen, and a response copies one before changing it (#own).
+ */
 const NO_HEADERS = Object.freeze([]) as readonly StoredHeader[] as StoredHeader[];
 
 /** Default status: nothing answered yet (Koa's "404 until a body is set"). */
@@ -35,12 +38,18 @@ function checkHeader(name: string, value: string): void {
 /** Frozen Content-Type entries for the `ctx.type` shorthands, by the value given ("html", ".json"), made on first use. */
 const shorthandEntries = new Map<string, StoredHeader>();
 
-/** A Content-Type header prepared once for setDefaultContentType. */
-export type DefaultContentType = StoredHeader;
+/** A Content-Type header prepared once for setDefaultContentType and headerListWithDefault. */
+export interface DefaultContentType {
+  /** The stored header, frozen. */
+  readonly entry: StoredHeader;
+  /** A frozen header store holding only `entry`: the store of a response that had no other header. */
+  readonly alone: StoredHeader[];
+}
 
 /** Prepares a constant Content-Type value for setDefaultContentType (at module load, not per request). */
 export function defaultContentType(value: string): DefaultContentType {
-  return Object.freeze({ key: "content-type", name: "Content-Type", value });
+  const entry: StoredHeader = Object.freeze({ key: "content-type", name: "Content-Type", value });
+  return Object.freeze({ entry, alone: Object.freeze([entry]) as readonly StoredHeader[] as StoredHeader[] });
 }
 
 /**
@@ -48,6 +57,13 @@ export function defaultContentType(value: string): DefaultContentType {
  * defaults only, which are constant valid values (not exported from the package).
  */
 export let setDefaultContentType: (response: ChainResponse, contentType: DefaultContentType) => void;
+
+/**
+ * setDefaultContentType, then the header list (toHeaderList): in one step, so that a response with no
+ * header (the usual case) shares the type's one-entry store and gets its list built straight from the
+ * constant, without a store array of its own (~3 ns a response). For respond.ts only.
+ */
+export let headerListWithDefault: (response: ChainResponse, contentType: DefaultContentType) => HeaderList;
 
 /** The response a chain is building. Created by the app once per request. */
 export class ChainResponse {
@@ -63,7 +79,16 @@ export class ChainResponse {
     // unchecked: the three regex/set checks of checkHeader cost ~60 ns per response for a constant value.
     // shared: the entry is one frozen object per default type, not one per response.
     setDefaultContentType = (response, contentType) => {
-      if (response.#indexOf("content-type") === -1) response.#add(contentType);
+      if (response.#indexOf("content-type") === -1) response.#add(contentType.entry);
+    };
+    headerListWithDefault = (response, contentType) => {
+      if (response.#headers.length === 0) {
+        response.#headers = contentType.alone;
+        const { name, value } = contentType.entry;
+        return [[name, value as string]];
+      }
+      setDefaultContentType(response, contentType);
+      return response.toHeaderList();
     };
   }
 
@@ -110,7 +135,7 @@ export class ChainResponse {
     let entry = shorthandEntries.get(value);
     if (entry === undefined) {
       const shorthand = shorthandContentType(value);
-      if (shorthand !== undefined) shorthandEntries.set(value, (entry = defaultContentType(shorthand)));
+      if (shorthand !== undefined) shorthandEntries.set(value, (entry = defaultContentType(shorthand).entry));
     }
     if (entry !== undefined) {
       this.#put(entry);
@@ -133,7 +158,7 @@ export class ChainResponse {
     const index = this.#indexOf(key);
     // Replacing keeps the header's place, as Map.set did: the list stays in first-set order.
     if (index === -1) this.#add({ key, name, value: stored });
-    else this.#headers[index] = { key, name, value: stored };
+    else this.#own()[index] = { key, name, value: stored };
   }
 
   /** Adds a value to a response header, keeping those already set (e.g. a second Set-Cookie). */
@@ -146,7 +171,7 @@ export class ChainResponse {
       return;
     }
     const existing = this.#headers[index] as StoredHeader;
-    this.#headers[index] = { key, name: existing.name, value: typeof existing.value === "string" ? [existing.value, value] : [...existing.value, value] };
+    this.#own()[index] = { key, name: existing.name, value: typeof existing.value === "string" ? [existing.value, value] : [...existing.value, value] };
   }
 
   /** A response header's value (several values joined with ", "), or undefined. */
@@ -165,7 +190,7 @@ export class ChainResponse {
   /** Removes a response header. */
   remove(name: string): void {
     const index = this.#indexOf(name.toLowerCase());
-    if (index !== -1) this.#headers.splice(index, 1);
+    if (index !== -1) this.#own().splice(index, 1);
   }
 
   /** A snapshot of the response headers: lower-case names, several values joined with ", ". */
@@ -206,13 +231,19 @@ export class ChainResponse {
   #put(entry: StoredHeader): void {
     const index = this.#indexOf(entry.key);
     if (index === -1) this.#add(entry);
-    else this.#headers[index] = entry;
+    else this.#own()[index] = entry;
+  }
+
+  /** The header store, ready to change in place: a shared (frozen) one is copied first. Not per request: only on edits. */
+  #own(): StoredHeader[] {
+    if (Object.isFrozen(this.#headers)) this.#headers = this.#headers.slice();
+    return this.#headers;
   }
 
   /** Appends a header. The first one replaces the empty array with an exact-size literal (see toHeaderList). */
   #add(entry: StoredHeader): void {
     if (this.#headers.length === 0) this.#headers = [entry];
-    else this.#headers.push(entry);
+    else this.#own().push(entry);
   }
 
   /** The index of the stored header with lower-case name `key`, or -1. */

@@ -3,7 +3,7 @@
  * and Body. It calls startResponse last, so anything that can fail (JSON) fails before it.
  */
 import { reasonPhrase, type Body, type StartResponse } from "@patchbay/gateway";
-import { defaultContentType, setDefaultContentType } from "./chain-response.js";
+import { defaultContentType, headerListWithDefault, setDefaultContentType } from "./chain-response.js";
 import type { Context } from "./context.js";
 import { InvalidBodyError } from "./errors.js";
 import { isStreamSource, StreamBody } from "./stream-body.js";
@@ -50,6 +50,22 @@ function looksLikeHtml(body: string): boolean {
  */
 export function respond<State>(context: Context<State>, startResponse: StartResponse, reportStreamError: StreamErrorReporter<State>): Body {
   const response = context.response;
+  const body = response.body;
+  // The usual answer, a string with a content status, in a few lines (inlined into the app's
+  // dispatch); every other body in respondOther.
+  if (typeof body === "string") {
+    const status = response.status;
+    if (status !== 204 && status !== 205 && status !== 304) {
+      startResponse(statusLine(status), headerListWithDefault(response, looksLikeHtml(body) ? HTML : TEXT));
+      return [body];
+    }
+  }
+  return respondOther(context, startResponse, reportStreamError);
+}
+
+/** respond() for every body but a string with a content status. */
+function respondOther<State>(context: Context<State>, startResponse: StartResponse, reportStreamError: StreamErrorReporter<State>): Body {
+  const response = context.response;
   const status = response.status;
   const body = response.body;
   let result: Body;
@@ -57,9 +73,6 @@ export function respond<State>(context: Context<State>, startResponse: StartResp
     response.remove("content-type");
     response.remove("content-length");
     result = NO_CONTENT;
-  } else if (typeof body === "string") {
-    setDefaultContentType(response, looksLikeHtml(body) ? HTML : TEXT);
-    result = [body];
   } else if (body instanceof Uint8Array) {
     setDefaultContentType(response, BINARY);
     result = [body];

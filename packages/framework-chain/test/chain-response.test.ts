@@ -1,6 +1,6 @@
 // Tests for chain-response.ts: status rules, header storage and validation, ctx.type.
 import { describe, expect, test } from "vitest";
-import { ChainResponse, defaultContentType, setDefaultContentType } from "../src/chain-response.js";
+import { ChainResponse, defaultContentType, headerListWithDefault, setDefaultContentType } from "../src/chain-response.js";
 
 describe("ChainResponse", () => {
   test("status: 404 by default, 200 once a body is set, 204 for a null body", () => {
@@ -80,6 +80,32 @@ describe("ChainResponse", () => {
     second.set("Content-Type", "application/json");
     setDefaultContentType(second, shared);
     expect(second.get("content-type")).toBe("application/json");
+  });
+
+  test("headerListWithDefault: a header-less response shares the default's store, and later edits copy it", () => {
+    const shared = defaultContentType("text/plain; charset=utf-8");
+    const first = new ChainResponse();
+    const list = headerListWithDefault(first, shared);
+    expect(list).toEqual([["Content-Type", "text/plain; charset=utf-8"]]);
+    list.push(["X-Pushed", "1"]); // the list is the caller's: a fresh array each time
+    expect(headerListWithDefault(new ChainResponse(), shared)).toEqual([["Content-Type", "text/plain; charset=utf-8"]]);
+    expect(first.get("content-type")).toBe("text/plain; charset=utf-8");
+    first.append("Content-Type", "extra");
+    first.set("X-After", "1");
+    first.remove("x-after");
+    const second = new ChainResponse();
+    headerListWithDefault(second, shared);
+    second.set("Content-Type", "application/json");
+    const third = new ChainResponse();
+    headerListWithDefault(third, shared);
+    third.remove("content-type");
+    expect(first.toHeaderList()).toEqual([["Content-Type", "text/plain; charset=utf-8"], ["Content-Type", "extra"]]);
+    expect(second.toHeaderList()).toEqual([["Content-Type", "application/json"]]);
+    expect(third.toHeaderList()).toEqual([]);
+    expect(shared.alone).toEqual([shared.entry]);
+    const typed = new ChainResponse();
+    typed.set("X-Own", "1");
+    expect(headerListWithDefault(typed, shared)).toEqual([["X-Own", "1"], ["Content-Type", "text/plain; charset=utf-8"]]);
   });
 
   test("headers is a lower-case snapshot", () => {
