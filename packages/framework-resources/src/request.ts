@@ -43,6 +43,8 @@ export class Request {
   /** The URI template of the matched route, e.g. "/things/{id:int}". */
   readonly uriTemplate: string;
   readonly #settings: RequestSettings;
+  // No private methods or accessors in this class (getMedia's work is the module function parseMedia): a
+  // class with one gives every instance a brand field to store and check, one more store per request.
   /**
    * Everything computed on first use, in one object made on first use: most requests read none of it,
    * and six undefined fields per request cost their stores and 48 bytes (~1.5 ns per request).
@@ -60,10 +62,6 @@ export class Request {
     this.#settings = settings;
   }
 
-  get #lazy(): RequestCache {
-    return (this.#cache ??= new RequestCache());
-  }
-
   /** The mount point (SCRIPT_NAME), "" at the root. */
   get scriptName(): string {
     return this.environ.SCRIPT_NAME;
@@ -76,7 +74,7 @@ export class Request {
 
   /** The parsed query string ("+" is a space); `request.query.get("name")`, `.getAll("tag")`. */
   get query(): URLSearchParams {
-    const lazy = this.#lazy;
+    const lazy = (this.#cache ??= new RequestCache());
     return (lazy.query ??= new URLSearchParams(this.environ.QUERY_STRING));
   }
 
@@ -95,7 +93,7 @@ export class Request {
 
   /** All request headers by lower-case name. Names with "_" never reach the environ (spoofing guard). */
   get headers(): Readonly<Record<string, string>> {
-    const lazy = this.#lazy;
+    const lazy = (this.#cache ??= new RequestCache());
     if (lazy.headers !== undefined) return lazy.headers;
     const headers: Record<string, string> = {};
     const environ = this.environ;
@@ -127,7 +125,7 @@ export class Request {
 
   /** Request cookies by name (RFC 6265 §5.4), values percent-decoded. */
   get cookies(): Readonly<Record<string, string>> {
-    const lazy = this.#lazy;
+    const lazy = (this.#cache ??= new RequestCache());
     if (lazy.cookies !== undefined) return lazy.cookies;
     const header = this.environ.HTTP_COOKIE;
     const cookies: Record<string, string> = {};
@@ -139,7 +137,7 @@ export class Request {
 
   /** State hooks share with responders (Falcon's req.context); a fresh object per request. */
   get context(): Record<string, unknown> {
-    const lazy = this.#lazy;
+    const lazy = (this.#cache ??= new RequestCache());
     return (lazy.context ??= {});
   }
 
@@ -153,7 +151,7 @@ export class Request {
 
   /** The whole body, at most the app's maxBodyBytes (HTTPPayloadTooLarge otherwise); read once, cached. */
   bytes(): Promise<Uint8Array> {
-    const lazy = this.#lazy;
+    const lazy = (this.#cache ??= new RequestCache());
     return (lazy.body ??= readBody(this.environ, this.#settings.maxBodyBytes));
   }
 
@@ -168,17 +166,18 @@ export class Request {
    * large → HTTPPayloadTooLarge (413). Parsed once and cached. `T` is asserted, not checked: validate it.
    */
   getMedia<T = unknown>(): Promise<T> {
-    const lazy = this.#lazy;
-    return (lazy.media ??= this.#parseMedia()) as Promise<T>;
+    const lazy = (this.#cache ??= new RequestCache());
+    return (lazy.media ??= parseMedia(this, this.#settings.media)) as Promise<T>;
   }
 
-  async #parseMedia(): Promise<unknown> {
-    const contentType = this.contentType;
-    const media = this.#settings.media;
-    const supported = media.types.join(", ");
-    if (contentType === undefined) throw new HTTPUnsupportedMediaType({ detail: `the request has no Content-Type; supported: ${supported}`, extensions: { supported: media.types } });
-    const match = media.forContentType(contentType);
-    if (match === undefined) throw new HTTPUnsupportedMediaType({ detail: `cannot read ${contentType}; supported: ${supported}`, extensions: { supported: media.types } });
-    return match.handler.deserialize(await this.bytes(), contentType);
-  }
+}
+
+/** Request.getMedia's work: the body parsed by the handler for the request's Content-Type (415 when none). */
+async function parseMedia(request: Request, media: MediaHandlers): Promise<unknown> {
+  const contentType = request.contentType;
+  const supported = media.types.join(", ");
+  if (contentType === undefined) throw new HTTPUnsupportedMediaType({ detail: `the request has no Content-Type; supported: ${supported}`, extensions: { supported: media.types } });
+  const match = media.forContentType(contentType);
+  if (match === undefined) throw new HTTPUnsupportedMediaType({ detail: `cannot read ${contentType}; supported: ${supported}`, extensions: { supported: media.types } });
+  return match.handler.deserialize(await request.bytes(), contentType);
 }

@@ -67,6 +67,8 @@ export class Response {
    * the first push, a grown backing store (~3 ns per request).
    */
   #headers: HeaderList | undefined = undefined;
+  // Body setters store both fields themselves rather than through a private method: a class with one
+  // gives every instance a brand field to store and check, one more store per request.
   #kind: ResponseBodyKind = "none";
   #body: unknown = undefined;
 
@@ -145,7 +147,8 @@ export class Response {
   }
 
   set text(value: string) {
-    this.#set("text", value);
+    this.#kind = "text";
+    this.#body = value;
   }
 
   /** A byte body. */
@@ -154,7 +157,8 @@ export class Response {
   }
 
   set data(value: Uint8Array) {
-    this.#set("data", value);
+    this.#kind = "data";
+    this.#body = value;
   }
 
   /** A value rendered by a media handler chosen from Content-Type, else from the request's Accept. */
@@ -163,7 +167,8 @@ export class Response {
   }
 
   set media(value: unknown) {
-    this.#set("media", value);
+    this.#kind = "media";
+    this.#body = value;
   }
 
   /** A streamed body (an async generator, a FileBody, any iterable of chunks); closed by the server when done. */
@@ -172,17 +177,13 @@ export class Response {
   }
 
   set stream(value: ResponseStream) {
-    this.#set("stream", value);
+    this.#kind = "stream";
+    this.#body = value;
   }
 
   /** Drops any body (the response is sent empty). */
   clearBody(): void {
     this.#kind = "none";
     this.#body = undefined;
-  }
-
-  #set(kind: ResponseBodyKind, value: unknown): void {
-    this.#kind = kind;
-    this.#body = value;
   }
 }
