@@ -207,6 +207,10 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     return compiled;
   }
 
+  // The request path below and the methods it calls are kept small in bytecode, the rare cases moved to
+  // methods of their own (hooks, mounts, no route, async results, a refused response): V8 inlines callees
+  // within a per-caller bytecode budget, and within it the router, the handler, the response helper and
+  // start() all fit, so a sync request makes no calls but the handler's own and startResponse.
   /** Answers one request: mount, or route → hooks → handler → response, with errors through the handlers. */
   [HANDLE_REQUEST](environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
     // One flag instead of three checks (mounts, before hooks, after hooks) per request; V8 folds it away while
@@ -223,7 +227,7 @@ export class RouteApp extends CallableApplication implements RequestSettings {
       return this.#answerError(request, error, startResponse);
     }
     // What the helpers return (text(), json(), …): no promise check (a `then` lookup through the prototype
-    // chain) and no conversion, and with no after hooks it is sent at once.
+    // chain), no conversion and (on this path) no after hooks, so it is sent at once.
     return result instanceof RouteResponse ? this.#send(request, result, startResponse) : this.#completeResult(request, result, startResponse);
   }
 
@@ -242,10 +246,6 @@ export class RouteApp extends CallableApplication implements RequestSettings {
     return this.#dispatch(request, match, undefined, startResponse);
   }
 
-  // The request path above and the methods it calls are kept small in bytecode, the rare cases moved to
-  // methods of their own (hooks, mounts, no route, async results, a refused response): V8 inlines callees
-  // within a per-caller bytecode budget, and within it the router, the handler, the response helper and
-  // start() all fit, so a sync request makes no calls but the handler's own and startResponse.
   #dispatchAfterBeforeHooks(request: RouteRequest, match: RouteMatch<RouteHandler>, startResponse: StartResponse): MaybePromise<Body> {
     let early: MaybePromise<RouteResult | undefined>;
     try {
