@@ -11,6 +11,12 @@ import type { RouteParams } from "./router.js";
 /** A responder with its hooks resolved. */
 export interface CompiledResponder {
   responder: Responder;
+  /**
+   * The responder bound to its resource, made once at addRoute. Called directly, a call site that sees
+   * one or a few responders lets the optimizer inline them (and then drop a request object nothing
+   * keeps); `responder.call(resource, …)` hides the target and cost ~9 ns per request.
+   */
+  bound: Responder;
   hooks: MethodHooks;
 }
 
@@ -41,7 +47,7 @@ function methodRank(method: string): number {
 export function compileResource(resource: object, outerHooks: readonly (ResourceHooks | undefined)[], suffix = ""): CompiledResource {
   const levels = [...outerHooks, ...hooksOfResource(resource)];
   const responders = new Map<string, CompiledResponder>();
-  for (const [method, responder] of findResponders(resource, suffix)) responders.set(method, { responder, hooks: resolveHooks(levels, method) });
+  for (const [method, responder] of findResponders(resource, suffix)) responders.set(method, { responder, bound: responder.bind(resource), hooks: resolveHooks(levels, method) });
   const get = responders.get("GET");
   // RFC 9110 §9.3.2: HEAD is GET without the body; the response writer drops the body.
   if (get !== undefined && !responders.has("HEAD")) responders.set("HEAD", get);
@@ -73,7 +79,7 @@ export function dispatch(compiled: CompiledResource, request: Request, response:
     // The common case, a route without hooks: call the responder directly (runSteps and the map lookup
     // cost ~8 ns more per request). No `response.complete` test: only a before-hook can set it, and
     // there is none.
-    const result = entry.responder.call(compiled.resource, request, response, params);
+    const result = entry.bound(request, response, params);
     return isPromise(result) ? (Promise.resolve(result) as Promise<void>) : undefined;
   }
   // Sync all the way unless a step returns a promise: an async dispatch cost a promise and a microtask
@@ -99,7 +105,7 @@ function runSteps(entry: CompiledResponder, resource: object, request: Request, 
       result = (before[step] as Hook)(request, response, resource, params);
     } else if (step === responderStep) {
       if (response.complete) continue;
-      result = entry.responder.call(resource, request, response, params);
+      result = entry.bound(request, response, params);
     } else {
       result = (after[step - responderStep - 1] as Hook)(request, response, resource, params);
     }

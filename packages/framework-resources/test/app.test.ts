@@ -142,9 +142,11 @@ describe("routing and dispatch", () => {
         response.media = { count: this.count };
       }
     }
-    const app = new ResourceApp().addRoute("/count", new Counter());
+    const app = new ResourceApp().addRoute("/count", new Counter()).addRoute("/hooked", new Counter(), { before: [() => {}] });
     await call(app, { method: "POST", url: "/count" });
     expect(JSON.parse((await call(app, { method: "POST", url: "/count" })).text)).toEqual({ count: 2 });
+    // A route with hooks runs its responder on the other path (runSteps): `this` is the resource there too.
+    expect(JSON.parse((await call(app, { method: "POST", url: "/hooked" })).text)).toEqual({ count: 1 });
   });
 
   test("a mounted app routes on PATH_INFO, below SCRIPT_NAME", async () => {
