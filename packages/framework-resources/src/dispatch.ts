@@ -60,6 +60,17 @@ function isPromise(value: unknown): value is Promise<unknown> {
 }
 
 /**
+ * A method the resource has no responder for: OPTIONS answers 204 with Allow, anything else is a 405. A
+ * function of its own so that dispatch stays small enough to inline within the optimizer's budget.
+ */
+function answerWithoutResponder(compiled: CompiledResource, method: string, response: Response): undefined {
+  if (method !== "OPTIONS") throw new HTTPMethodNotAllowed(compiled.allowedMethods);
+  response.status = 204;
+  response.setHeader("Allow", compiled.allowHeader);
+  return undefined;
+}
+
+/**
  * Runs the responder for `request.method` with its hooks: before-hooks in order (stopping once
  * `response.complete` is set), the responder unless complete, then after-hooks. Without a responder,
  * OPTIONS answers 204 with Allow, and any other method throws HTTPMethodNotAllowed (405 with Allow).
@@ -69,12 +80,7 @@ function isPromise(value: unknown): value is Promise<unknown> {
 export function dispatch(compiled: CompiledResource, request: Request, response: Response, params: RouteParams): Promise<void> | undefined {
   const method = request.method;
   const entry = method === "GET" ? compiled.getResponder : compiled.responders.get(method);
-  if (entry === undefined) {
-    if (method !== "OPTIONS") throw new HTTPMethodNotAllowed(compiled.allowedMethods);
-    response.status = 204;
-    response.setHeader("Allow", compiled.allowHeader);
-    return undefined;
-  }
+  if (entry === undefined) return answerWithoutResponder(compiled, method, response);
   if (entry.hooks === NO_HOOKS) {
     // The common case, a route without hooks: call the responder directly (runSteps and the map lookup
     // cost ~8 ns more per request). No `response.complete` test: only a before-hook can set it, and
