@@ -59,11 +59,15 @@ function negotiatedType(media: MediaHandlers, environ: Environ): string {
   return chosen;
 }
 
-/** Throws the 500 ResourceError for a status outside 200–599 (RFC 9110 §15: 1xx are the server's interim responses). */
-function checkStatus(status: number): void {
+/**
+ * The status line of a final status other than 200; a 500 ResourceError for a status outside 200–599
+ * (RFC 9110 §15: 1xx are the server's interim responses).
+ */
+function checkedStatusLine(status: number): string {
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new ResourceError("ERR_RESOURCE_INVALID_STATUS", `response.status must be an integer from 200 to 599, got ${String(status)}`, { status: 500 });
   }
+  return statusLine(status);
 }
 
 /**
@@ -79,14 +83,17 @@ function checkStatus(status: number): void {
  */
 export function renderResponse(response: Response, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
   const status = response.status;
-  // 200 first: the usual status skips the integer and range tests.
-  if (status !== 200) checkStatus(status);
-  if (response.bodyKind !== "text") return renderOtherBody(response, status, media, environ, startResponse);
-  const body: Body = [response.text as string];
+  // 200 first: the usual status skips the integer and range tests and the map lookup. The line is made
+  // once, here, before anything (such as media negotiation) could answer otherwise.
+  const line = status === 200 ? OK_STATUS_LINE : checkedStatusLine(status);
+  // One getter for the kind and the text: response.text is undefined for any other body.
+  const text = response.text;
+  if (text === undefined) return renderOtherBody(response, line, media, environ, startResponse);
+  const body: Body = [text];
   const headers = headerListOf(response);
   // With no header set, one fresh literal list (a header list handed to startResponse must be a new,
   // mutable array), no empty list grown by a push.
-  startResponse(status === 200 ? OK_STATUS_LINE : statusLine(status), headers === undefined ? [["Content-Type", TEXT_CONTENT_TYPE]] : withContentType(headers, TEXT_CONTENT_TYPE));
+  startResponse(line, headers === undefined ? [["Content-Type", TEXT_CONTENT_TYPE]] : withContentType(headers, TEXT_CONTENT_TYPE));
   return body;
 }
 
@@ -101,9 +108,9 @@ function withContentType(headers: HeaderList, type: string): HeaderList {
 }
 
 /** renderResponse for a body other than text: none, data, stream or media. */
-function renderOtherBody(response: Response, status: number, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
+function renderOtherBody(response: Response, line: string, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
   const kind = response.bodyKind;
-  if (kind === "media") return renderMedia(response, status, media, environ, startResponse);
+  if (kind === "media") return renderMedia(response, line, media, environ, startResponse);
   let body: Body;
   let defaultType: string | undefined;
   if (kind === "none") {
@@ -119,12 +126,12 @@ function renderOtherBody(response: Response, status: number, media: MediaHandler
   let headers: HeaderList;
   if (own === undefined) headers = defaultType === undefined ? [] : [["Content-Type", defaultType]];
   else headers = defaultType === undefined ? own : withContentType(own, defaultType);
-  startResponse(status === 200 ? OK_STATUS_LINE : statusLine(status), headers);
+  startResponse(line, headers);
   return body;
 }
 
 /** renderResponse for a media body: the handler for the Content-Type set, else for the type Accept prefers. */
-function renderMedia(response: Response, status: number, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
+function renderMedia(response: Response, line: string, media: MediaHandlers, environ: Environ, startResponse: StartResponse): Body {
   const headers = headerListOf(response) ?? [];
   let contentType = contentTypeIn(headers);
   let handler: MediaHandler;
@@ -140,7 +147,7 @@ function renderMedia(response: Response, status: number, media: MediaHandlers, e
     if (media.types.length > 1) headers.push(["Vary", "Accept"]);
   }
   const body: Body = [handler.serialize(response.media, contentType)];
-  startResponse(status === 200 ? OK_STATUS_LINE : statusLine(status), headers);
+  startResponse(line, headers);
   return body;
 }
 

@@ -57,8 +57,8 @@ export class Request {
   constructor(environ: Environ, params: RouteParams, uriTemplate: string, settings: RequestSettings) {
     this.environ = environ;
     this.method = environ.REQUEST_METHOD;
-    const path = environ.PATH_INFO;
-    this.path = path === "" ? "/" : path;
+    // PATH_INFO is a string: only "" is falsy. (Shorter bytecode than a comparison, for the inlining budget.)
+    this.path = environ.PATH_INFO || "/";
     this.params = params;
     this.uriTemplate = uriTemplate;
     this.#settings = settings;
