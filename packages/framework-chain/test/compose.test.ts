@@ -53,6 +53,20 @@ describe("compose", () => {
     expect((error as GatewayError).code).toBe("ERR_CHAIN_NEXT_CALLED_TWICE");
   });
 
+  test("in a longer chain, any step's second next() rejects, and only that call", async () => {
+    for (const twiceAt of [0, 1, 2]) {
+      const reached: number[] = [];
+      const steps = [0, 1, 2].map((index): Step<number[]> => async (list, next) => {
+        list.push(index);
+        await next();
+        if (index === twiceAt) await next();
+      });
+      const error = await compose(steps)(reached).then(() => undefined, (reason: unknown) => reason);
+      expect((error as GatewayError).code).toBe("ERR_CHAIN_NEXT_CALLED_TWICE");
+      expect(reached).toEqual([0, 1, 2]);
+    }
+  });
+
   test("a sync throw and an async rejection both reject the chain, and upstream can catch them", async () => {
     const syncFailure = compose<object>([() => {
       throw new Error("sync");
