@@ -21,6 +21,14 @@ describe("Router.find", () => {
     expect(Object.isFrozen(router.find("/things")?.params)).toBe(true);
   });
 
+  test("an empty path is the root, with or without a static root route", () => {
+    const withRoot = routerOf("/{name}", "/");
+    expect(withRoot.find("")).toBe(withRoot.find("/"));
+    const withoutRoot = routerOf("/things", "/{name}");
+    expect(withoutRoot.find("")).toBeUndefined();
+    expect(withoutRoot.find("/")).toBeUndefined();
+  });
+
   test("fields capture one non-empty segment and converters convert", () => {
     const router = routerOf("/things/{id:int}/parts/{part}");
     expect(router.find("/things/5/parts/wheel")).toEqual({ target: "/things/{id:int}/parts/{part}", params: { id: 5, part: "wheel" }, template: "/things/{id:int}/parts/{part}" });
