@@ -64,7 +64,7 @@ export class ChainApp<State = DefaultState> {
 
   #handle(environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
     const context = new Context<State>(environ);
-    const done = (this.#composed ??= compose(this.#middleware))(context);
+    const done = (this.#composed ?? this.#compose())(context);
     // sync: a chain whose steps all returned synchronously answers in this call, so the gateway takes
     // its sync path; an async function here cost two microtask turns and two promises (~0.4 µs).
     if (done === RESOLVED) return this.#finish(context, startResponse);
@@ -80,6 +80,11 @@ export class ChainApp<State = DefaultState> {
       () => this.#finish(context, startResponse),
       (error: unknown) => this.#recover(context, startResponse, error),
     );
+  }
+
+  /** Composes the middleware, after a use(), for the next requests. Out of #handle to keep it small (inlining budget). */
+  #compose(): ComposedStep<Context<State>> {
+    return (this.#composed = compose(this.#middleware));
   }
 
   #finish(context: Context<State>, startResponse: StartResponse): Body | Promise<Body> {

@@ -69,16 +69,25 @@ function runStep<Context>(steps: readonly Step<Context>[], index: number, contex
   let called = false;
   try {
     const result = (steps[index] as Step<Context>)(context, () => {
-      if (called) return Promise.reject(new NextCalledTwiceError());
+      if (called) return calledTwice();
       called = true;
       return index + 1 < steps.length ? runStep(steps, index + 1, context, next) : runOuter(next);
     });
-    // A sync step returns a plain value (or a sync chain's RESOLVED): no promise needs wrapping.
-    if (result === RESOLVED) return RESOLVED;
-    return isThenable(result) ? (Promise.resolve(result) as Promise<void>) : RESOLVED;
+    // A sync step returns undefined (or a plain value, or a sync chain's RESOLVED): nothing to wrap.
+    return result === undefined ? RESOLVED : settled(result);
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/** A step's result as the chain's promise: a thenable is adopted, anything else is done. */
+function settled(result: unknown): Promise<void> {
+  if (result === RESOLVED) return RESOLVED;
+  return isThenable(result) ? (Promise.resolve(result) as Promise<void>) : RESOLVED;
+}
+
+function calledTwice(): Promise<void> {
+  return Promise.reject(new NextCalledTwiceError());
 }
 
 /** Runs the `next` given to a composed chain, after its last step; a sync throw rejects. */

@@ -26,7 +26,12 @@ const SLASH = 47;
 
 /** A set of patterns, each holding one value; a later insert of the same shape replaces the value. */
 export class RouteTree<T> {
-  readonly #staticValues = new Map<string, T>();
+  /**
+   * The values of the fully static patterns, by normalised path (no trailing "/" but the root's).
+   * A caller may look a path up here first, then call matchAfterMiss (what match does).
+   */
+  readonly statics: ReadonlyMap<string, T> = new Map<string, T>();
+  readonly #staticValues = this.statics as Map<string, T>;
   readonly #root: TreeNode<T> = createNode();
   #hasDynamic = false;
 
@@ -67,11 +72,22 @@ export class RouteTree<T> {
    * wins over a parameter, a parameter over a wildcard.
    */
   match(path: string, values: string[]): T | undefined {
-    let end = path.length;
-    if (end > 1 && path.charCodeAt(end - 1) === SLASH) end--;
-    const key = end === path.length ? path : path.slice(0, end);
-    const found = this.#staticValues.get(key);
-    if (found !== undefined || !this.#hasDynamic) return found;
+    return this.#staticValues.get(path) ?? this.matchAfterMiss(path, values);
+  }
+
+  /**
+   * match() for a path already looked up in `statics` and not found there: without its trailing "/",
+   * then the segment tree. (No static key ends in "/", the root "/" apart, so the path as it is
+   * answers every static hit; the router does that lookup itself, keeping its hot path small.)
+   */
+  matchAfterMiss(path: string, values: string[]): T | undefined {
+    let key = path;
+    if (path.length > 1 && path.charCodeAt(path.length - 1) === SLASH) {
+      key = path.slice(0, -1);
+      const found = this.#staticValues.get(key);
+      if (found !== undefined) return found;
+    }
+    if (!this.#hasDynamic) return undefined;
     // For "/" there are no segments: start past the end.
     return walk(this.#root, key, key.length === 1 ? 2 : 1, values);
   }

@@ -25,6 +25,16 @@ describe("RouteTree", () => {
     expect(match(tree, "/users/other")).toEqual([undefined, []]);
   });
 
+  test("statics holds the static patterns by normalised path; matchAfterMiss does the rest of match", () => {
+    const tree = treeOf("/", "/users", "/users/:id");
+    expect([...tree.statics.keys()]).toEqual(["/", "/users"]);
+    const values: string[] = [];
+    expect(tree.matchAfterMiss("/users/", values)).toBe("/users");
+    expect(tree.matchAfterMiss("/users/7/", values)).toBe("/users/:id");
+    expect(values).toEqual(["7"]);
+    expect(tree.matchAfterMiss("/nothing", [])).toBeUndefined();
+  });
+
   test("parameters capture one non-empty segment", () => {
     const tree = treeOf("/users/:id", "/users/:id/posts/:post");
     expect(match(tree, "/users/42")).toEqual(["/users/:id", ["42"]]);
