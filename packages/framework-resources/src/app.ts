@@ -3,21 +3,20 @@ import { GatewayError, statusOfError } from "@patchbay/gateway";
 import type { Application, Body, Environ, StartResponse } from "@patchbay/gateway";
 import { BUILT_IN_CONVERTERS } from "./converters.js";
 import type { ConverterFactory } from "./converters.js";
-import { asPromise, compileResource, dispatch } from "./dispatch.js";
+import { compileResource, dispatch } from "./dispatch.js";
 import type { CompiledResource } from "./dispatch.js";
 import { ResourceError } from "./errors.js";
 import { formMediaHandler } from "./form-media-handler.js";
-import { NO_HOOKS } from "./hooks.js";
 import type { ResourceHooks } from "./hooks.js";
 import { HTTPError } from "./http-error.js";
 import { HTTPInternalServerError } from "./http-errors.js";
 import { jsonMediaHandler } from "./json-media-handler.js";
 import { MediaHandlers } from "./media-handler.js";
-import { OK_STATUS_LINE, renderProblem, renderProblemDocument, renderResponse, TEXT_CONTENT_TYPE, withContentType } from "./render-response.js";
+import { renderProblem, renderProblemDocument, renderResponse } from "./render-response.js";
 import { Request } from "./request.js";
 import type { RequestSettings } from "./request.js";
 import type { Resource } from "./resource.js";
-import { headerListOf, Response } from "./response.js";
+import { Response } from "./response.js";
 import { Router } from "./router.js";
 import { compileTemplate } from "./uri-template.js";
 
@@ -47,6 +46,14 @@ export interface RouteOptions extends ResourceHooks {
   suffix?: string;
 }
 
+/**
+ * The 404 for a path no route matches. No Error object for a plain miss: capturing a stack per 404 would
+ * make scanners expensive. Out of the handler so that the handler stays within the optimizer's inlining budget.
+ */
+function renderNotFound(environ: Environ, startResponse: StartResponse): Body {
+  return renderProblemDocument({ type: "about:blank", title: NOT_FOUND_TITLE, status: 404, detail: `no resource at ${environ.PATH_INFO || "/"}` }, [], startResponse);
+}
+
 function logToErrorStream(error: unknown, environ: Environ): void {
   const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   environ["gateway.errors"].write(`framework-resources: error in a responder: ${text}\n`);
@@ -57,52 +64,20 @@ type ErrorRenderer = (error: unknown, environ: Environ, startResponse: StartResp
 
 /**
  * The handler of one app: route, dispatch, render. Everything it needs is a constant of its closure
- * rather than a (private) property of the app (each `this.#x` is a brand-checked keyed load).
- *
- * The common request, a route's GET responder without hooks answering with a text body, runs in this
- * function's own body rather than through dispatch() and renderResponse(), and so does the 404: that
- * makes it 466 bytes of bytecode, over the 460 past which V8 never inlines a function into its caller.
- * Inlined into a server's call site (runApplication's caller), the handler came in but its callees no
- * longer fitted that caller's inlining budget, which the writer had mostly used up: the router, the
- * Request constructor, dispatch and renderResponse stayed calls, and the request and response objects
- * were allocated. As a call of its own, the handler is optimized with a budget of its own, inlines the
- * rest of the path (router lookup, constructors, responder, startResponse) and allocates neither.
- * Everything else (hooks, other methods, other bodies, async, errors) goes through the general functions.
- * End to end (dispatch-runner, hello among 100 routes, 8 interleaved processes): median 511 -> 467 ns
- * per request, minimal router 484 in the same series. Keep it over 460 bytes: trimming it below makes it
- * inlinable again and brings that cost back.
+ * rather than a (private) property of the app: each `this.#x` is a brand-checked keyed load, and the
+ * bytecode they took kept the handler, the router, the request and the renderer from all fitting the
+ * optimizer's inlining budget together (inlined, the request and response objects of a sync responder
+ * that keeps neither are never allocated). Rare paths (404, async, errors) are calls.
  */
 function createHandler(router: Router<CompiledResource>, settings: RequestSettings, media: MediaHandlers, renderError: ErrorRenderer): Application {
   return (environ, startResponse) => {
     try {
       const match = router.find(environ.PATH_INFO);
-      // The 404 for a path no route matches. No Error object for a plain miss: capturing a stack per 404
-      // would make scanners expensive.
-      if (match === undefined) return renderProblemDocument({ type: "about:blank", title: NOT_FOUND_TITLE, status: 404, detail: `no resource at ${environ.PATH_INFO || "/"}` }, [], startResponse);
-      const compiled = match.target;
-      const params = match.params;
-      const request = new Request(environ, params, match.template, settings);
+      if (match === undefined) return renderNotFound(environ, startResponse);
       const response = new Response();
-      const entry = request.method === "GET" ? compiled.getResponder : undefined;
-      if (entry === undefined || entry.hooks !== NO_HOOKS) {
-        const pending = dispatch(compiled, request, response, params);
-        if (pending === undefined) return renderResponse(response, media, environ, startResponse);
-        return finishAsync(pending, response, media, environ, startResponse, renderError);
-      }
-      // dispatch() for a GET without hooks: the responder, called directly.
-      const result: unknown = entry.bound(request, response, params);
-      if (result !== undefined) {
-        const pending = asPromise(result);
-        if (pending !== undefined) return finishAsync(pending, response, media, environ, startResponse, renderError);
-      }
-      // renderResponse() for status 200 and a text body (with no header set: one fresh all-constant
-      // literal list, as there).
-      const text = response.text;
-      if (response.status !== 200 || text === undefined) return renderResponse(response, media, environ, startResponse);
-      const body: Body = [text];
-      const headers = headerListOf(response);
-      startResponse(OK_STATUS_LINE, headers === undefined ? [["Content-Type", "text/plain; charset=utf-8"]] : withContentType(headers, TEXT_CONTENT_TYPE));
-      return body;
+      const pending = dispatch(match.target, new Request(environ, match.params, match.template, settings), response, match.params);
+      if (pending === undefined) return renderResponse(response, media, environ, startResponse);
+      return finishAsync(pending, response, media, environ, startResponse, renderError);
     } catch (error) {
       return renderError(error, environ, startResponse);
     }

@@ -102,7 +102,7 @@ export function dispatch(compiled: CompiledResource, request: Request, response:
  * A responder's result as dispatch returns it: a promise (a foreign thenable adopted as `await` would,
  * a native promise as is), or undefined for any other value.
  */
-export function asPromise(result: unknown): Promise<void> | undefined {
+function asPromise(result: unknown): Promise<void> | undefined {
   return isPromise(result) ? (Promise.resolve(result) as Promise<void>) : undefined;
 }
 

@@ -11,13 +11,13 @@ import type { Response } from "./response.js";
 /** The media type of every error body (RFC 9457 §3). */
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export const TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
+const TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
 const BYTES_CONTENT_TYPE = "application/octet-stream";
 const EMPTY_BODY: Body = Object.freeze([]) as Body;
 
 const statusLines = new Map<number, string>();
 /** Most responses are 200: no map lookup for it. */
-export const OK_STATUS_LINE = `200 ${reasonPhrase(200)}`;
+const OK_STATUS_LINE = `200 ${reasonPhrase(200)}`;
 
 /** "200 OK" for 200; built once per status code. */
 export function statusLine(status: number): string {
@@ -104,7 +104,7 @@ export function renderResponse(response: Response, media: MediaHandlers, environ
  * Content-Type to replace is pushed as is, since setHeader's name/value regexes, hop-by-hop check and
  * replace loop cost ~0.035 µs per response.
  */
-export function withContentType(headers: HeaderList, type: string): HeaderList {
+function withContentType(headers: HeaderList, type: string): HeaderList {
   if (contentTypeIn(headers) === undefined) headers.push(["Content-Type", type]);
   return headers;
 }
