@@ -406,28 +406,45 @@ export function runApplication(app: Application, environ: Environ, sink: Respons
   try {
     returned = app(environ, run.startResponse);
   } catch (error) {
-    // Nothing to close: the app returned no body.
-    try {
-      return Promise.resolve(failRun(run, sink, error));
-    } catch (failure) {
-      return Promise.reject(failure as Error);
-    }
+    return answerThrow(run, sink, error);
   }
   if (!Array.isArray(returned)) return runToCompletion(run, returned, sink, options);
   // Fast path, a sync app with an array body (the common case): the whole response is written here,
   // with no async function, await or microtask turn in between (they cost ~0.3 µs per request).
+  // The rare branches live in functions of their own: V8 inlines this function and the app into the
+  // server's call site within one bytecode budget, and what this one leaves is the app's to use.
   const body = returned as Body & readonly Chunk[];
   let outcome: ResponseOutcome;
   try {
     run.sendWhole(body);
     outcome = completeRun(run, sink);
   } catch (error) {
-    try {
-      outcome = failRun(run, sink, error);
-    } catch (failure) {
-      return closeBody(body, options).then(() => Promise.reject(failure as Error));
-    }
+    return answerWriteFailure(run, sink, body, options, error);
   }
+  return typeof body.close === "function" ? closeThenOutcome(body, options, outcome) : Promise.resolve(outcome);
+}
+
+/** The app threw before returning a body: nothing to close. */
+function answerThrow(run: ResponseRun, sink: ResponseSink, error: unknown): Promise<ResponseOutcome> {
+  try {
+    return Promise.resolve(failRun(run, sink, error));
+  } catch (failure) {
+    return Promise.reject(failure as Error);
+  }
+}
+
+/** Writing a whole body failed: answer the error (or reject), then close the body. */
+function answerWriteFailure(run: ResponseRun, sink: ResponseSink, body: Body, options: RunApplicationOptions, error: unknown): Promise<ResponseOutcome> {
+  let outcome: ResponseOutcome;
+  try {
+    outcome = failRun(run, sink, error);
+  } catch (failure) {
+    return closeBody(body, options).then(() => Promise.reject(failure as Error));
+  }
+  return closeThenOutcome(body, options, outcome);
+}
+
+function closeThenOutcome(body: Body, options: RunApplicationOptions, outcome: ResponseOutcome): Promise<ResponseOutcome> {
   const closed = closeBodyEagerly(body, options);
   return closed === undefined ? Promise.resolve(outcome) : closed.then(() => outcome);
 }
