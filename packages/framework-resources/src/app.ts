@@ -126,7 +126,12 @@ export class ResourceApp {
     this.#onError = options.onError ?? logToErrorStream;
     for (const [name, factory] of Object.entries(options.converters ?? {})) this.addConverter(name, factory);
     const renderError: ErrorRenderer = (error, environ, startResponse) => renderProblem(this.#toHTTPError(error, environ), startResponse);
-    this.application = createHandler(this.#router, this.#settings, this.media, renderError);
+    const handle = createHandler(this.#router, this.#settings, this.media, renderError);
+    // A forwarder, not the handler itself (as in framework-chain): a server's request function that inlines the
+    // gateway's runApplication inlines a function this small outright, and the handler, a call of its own then,
+    // is optimized with its router, request, responder and renderer inlined instead of competing with the
+    // writer for the caller's inlining budget.
+    this.application = (environ, startResponse) => handle(environ, startResponse);
   }
 
   /** Registers a field converter for templates added after this call (`{slug:slug}`); "path" is reserved. */
