@@ -80,8 +80,6 @@ class ResponseRun {
   #status = 0;
   /** The last bytes of a whole body, kept for the sink's endWith(), or its text for endWithText(). */
   #held: Uint8Array | string | undefined;
-  /** UTF-8 length of held text. */
-  #heldByteLength = 0;
 
   constructor(sink: ResponseSink, options: RunApplicationOptions) {
     this.#sink = sink;
@@ -210,7 +208,6 @@ class ResponseRun {
     if (byteLength > 0 && this.#framing !== "none") {
       this.#bytesSent = byteLength;
       this.#held = text;
-      this.#heldByteLength = byteLength;
     }
     return true;
   }
@@ -264,8 +261,9 @@ class ResponseRun {
     this.#held = undefined;
     const sink = this.#sink;
     if (held === undefined) sink.end();
-    // Held only for a sink that has the method (#sendLast, #sendWholeText).
-    else if (typeof held === "string") sink.endWithText?.(held, this.#heldByteLength);
+    // Held only for a sink that has the method (#sendLast, #sendWholeText). Held text is the whole body,
+    // so its UTF-8 length is the bytes counted as sent.
+    else if (typeof held === "string") sink.endWithText?.(held, this.#bytesSent);
     else sink.endWith?.(held);
     return { status: this.#status, bytesSent: this.#bytesSent, keepAlive: this.#keepAlive, aborted: false };
   }

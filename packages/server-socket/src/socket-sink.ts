@@ -169,9 +169,8 @@ export class SocketSink implements ResponseSink {
    * latin-1 part and is encoded by the flush's one copy; other or large text goes as UTF-8 bytes via write().
    */
   endWithText(text: string, byteLength: number): void {
-    const asLatin1 = byteLength === text.length && byteLength < BATCH_HIGH_WATER_BYTES && this.#framing === FRAMING_LENGTH;
-    if (asLatin1 && !this.#detached && !this.#socket.destroyed) this.#append(text);
-    else if (!asLatin1) this.write(Buffer.from(text, "utf8"));
+    if (byteLength !== text.length || byteLength >= BATCH_HIGH_WATER_BYTES || this.#framing !== FRAMING_LENGTH) this.write(Buffer.from(text, "utf8"));
+    else if (!this.#detached && !this.#socket.destroyed) this.#append(text);
     this.end();
   }
 
